@@ -1,0 +1,251 @@
+package io.proxima.adapter.in.rest.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.proxima.domain.shared.DomainException;
+import io.proxima.domain.shared.ErrorCode;
+import io.proxima.domain.shared.FieldError;
+import io.proxima.domain.shared.ValidationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become the error envelope of SPEC section 2. Nothing else
+ * writes error bodies; no stack trace, SQL or PVE secret ever reaches a client.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    RequestIds requestIds;
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        if (e instanceof ValidationException ve) {
+            return validation(ve.fieldErrors().stream()
+                    .map(f -> new FieldErrorResponse(f.field(),
+                            messages.get(locale, f.messageKey(), f.message(), f.args().toArray())))
+                    .toList(), locale);
+        }
+        ApiErrors.Mapping m = ApiErrors.of(e.code());
+        if (m.status() >= 500) {
+            LOG.errorf("request %s failed: %s", requestIds.current(), e.getMessage());
+        }
+        String text = messages.get(locale, e.messageKey(), e.getMessage(), e.args());
+        return envelope(m.status(), m.code(), text, e.details());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers) {
+        boolean ourBug = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        // A response that breaks its own constraints is a server fault, not the client's.
+        return ourBug ? unexpected(e) : constraintViolations(e.getConstraintViolations().stream().toList(), locale(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpHeaders headers) {
+        return envelope(400, 40000, messages.get(locale(headers), "error.malformed_json", "Malformed JSON body"), null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return jsonMapping(e, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        String field = jsonPath(e.getPath());
+        if (field.isEmpty()) {
+            // The body as a whole has the wrong shape (an array where an object belongs ...).
+            return envelope(400, 40000, messages.get(locale, "error.malformed_body", "Request body has the wrong shape"), null);
+        }
+        String text = messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
+        return validation(List.of(new FieldErrorResponse(field, text)), locale);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpHeaders headers) {
+        return envelope(400, 40000, messages.get(locale(headers), "error.malformed_json", "Malformed JSON body"), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+        return fromCode(ErrorCode.AUTHENTICATION_REQUIRED, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+        return fromCode(ErrorCode.TOKEN_INVALID, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return fromCode(ErrorCode.FORBIDDEN, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpHeaders headers) {
+        // Quarkus REST wraps JSON syntax errors of request bodies in a plain 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, headers);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, headers);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        ApiErrors.Mapping m = ApiErrors.ofStatus(status);
+        Response.ResponseBuilder rb = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(m.code(), messages.get(locale(headers), m.messageKey(), m.defaultMessage()),
+                        null, requestIds.current()));
+        // Keep protocol headers the client needs to recover (Allow on 405, Retry-After on 429 ...).
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(v -> rb.header(name, v));
+            }
+        });
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String id = requestIds.current();
+        LOG.errorf(e, "unexpected failure in request %s", id);
+        // Internals stay in the log; the client gets the correlation id to quote to support.
+        return envelope(500, 50001, "Internal server error (request id " + id + ")", null);
+    }
+
+    private Response fromCode(ErrorCode code, HttpHeaders headers) {
+        ApiErrors.Mapping m = ApiErrors.of(code);
+        return envelope(m.status(), m.code(), messages.get(locale(headers), m.messageKey(), m.defaultMessage()), null);
+    }
+
+    private Response constraintViolations(List<ConstraintViolation<?>> violations, Locale locale) {
+        List<FieldErrorResponse> details = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            details.add(new FieldErrorResponse(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        details.sort(Comparator.comparing(FieldErrorResponse::field).thenComparing(FieldErrorResponse::message));
+        return validation(details, locale);
+    }
+
+    private Response validation(List<FieldErrorResponse> details, Locale locale) {
+        ApiErrors.Mapping m = ApiErrors.of(ErrorCode.VALIDATION_FAILED);
+        return envelope(m.status(), m.code(), messages.get(locale, m.messageKey(), m.defaultMessage()), details);
+    }
+
+    private Response envelope(int status, int code, String message, Object details) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(code, message, details, requestIds.current())).build();
+    }
+
+    private static Locale locale(HttpHeaders headers) {
+        try {
+            return Messages.resolve(headers == null ? null : headers.getAcceptableLanguages());
+        } catch (RuntimeException malformedHeader) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** JSON field path of a Jackson failure, e.g. {@code ssh_keys[1]} or {@code config.cores}. */
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Bean Validation paths look like {@code register.request.sshKeys[0]}: drop the method and
+     * parameter nodes when a property follows, and spell properties as the JSON does.
+     */
+    static String fieldName(Path path) {
+        StringBuilder sb = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() != null && kind != ElementKind.CONTAINER_ELEMENT) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(snake(node.getName()));
+            }
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                sb.append('[').append(node.getKey()).append(']');
+            }
+        }
+        if (sb.length() == 0 && parameter != null) {
+            return snake(parameter);
+        }
+        return sb.toString();
+    }
+
+    static String snake(String camel) {
+        StringBuilder sb = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
