@@ -170,4 +170,16 @@ class ApiConventionsTest {
                 .then().statusCode(422)
                 .body("details[0].field", is("per_page"));
     }
+
+    @Test
+    void oversized_body_is_413_in_the_envelope() {
+        byte[] big = new byte[1024 * 1024 + 10];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().contentType(ContentType.JSON).header("Accept-Language", "zh")
+                .body(big)
+                .when().post("/api/v1/_probe")
+                .then().statusCode(413)
+                .body("code", is(41301))
+                .body("message", is("请求体过大"));
+    }
 }
