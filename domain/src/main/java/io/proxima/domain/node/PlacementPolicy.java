@@ -1,0 +1,34 @@
+package io.proxima.domain.node;
+
+import io.proxima.domain.shared.DomainException;
+import io.proxima.domain.shared.ErrorCode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SPEC section 5, Placement: among the enabled, online nodes of the requested location where the
+ * guest fits under the overcommit ratios, the one with the most free memory; ties go to the
+ * most free cores, then the name, so the choice is deterministic.
+ */
+public final class PlacementPolicy {
+
+    private PlacementPolicy() {
+    }
+
+    public static Optional<NodeCapacity> choose(List<NodeCapacity> nodes, int cores, int memoryMb, String location) {
+        return nodes.stream()
+                .filter(NodeCapacity::enabled)
+                .filter(NodeCapacity::online)
+                .filter(n -> location == null || location.isBlank() || location.equalsIgnoreCase(n.location()))
+                .filter(n -> n.fits(cores, memoryMb))
+                .max(Comparator.comparingLong(NodeCapacity::freeMemoryMb)
+                        .thenComparingLong(NodeCapacity::freeCores)
+                        .thenComparing(NodeCapacity::name, Comparator.reverseOrder()));
+    }
+
+    public static NodeCapacity chooseOrFail(List<NodeCapacity> nodes, int cores, int memoryMb, String location) {
+        return choose(nodes, cores, memoryMb, location).orElseThrow(() -> new DomainException(ErrorCode.UNAVAILABLE,
+                "error.no_capacity", "No node has room for this guest" + (location == null ? "" : " in " + location)));
+    }
+}
