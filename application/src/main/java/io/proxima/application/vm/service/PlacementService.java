@@ -1,0 +1,62 @@
+package io.proxima.application.vm.service;
+
+import io.proxima.application.vm.port.out.IpAddressRepository;
+import io.proxima.application.vm.port.out.NodeDirectory;
+import io.proxima.application.vm.port.out.VmRepository;
+import io.proxima.domain.node.NodeCapacity;
+import io.proxima.domain.node.PlacementPolicy;
+import io.proxima.domain.shared.DomainException;
+import io.proxima.domain.shared.ErrorCode;
+import io.proxima.domain.shared.NotFoundException;
+import io.proxima.domain.vm.Placement;
+import io.proxima.domain.vm.Vm;
+import io.proxima.domain.vm.VmId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Reserves a node and an IP address for a new guest in one transaction, serialised across
+ * instances, so that parallel orders neither over-commit a node nor share an address.
+ */
+@ApplicationScoped
+public class PlacementService {
+
+    private final NodeDirectory nodes;
+    private final IpAddressRepository addresses;
+    private final VmRepository vms;
+    private final Clock clock;
+
+    @Inject
+    public PlacementService(NodeDirectory nodes, IpAddressRepository addresses, VmRepository vms, Clock clock) {
+        this.nodes = nodes;
+        this.addresses = addresses;
+        this.vms = vms;
+        this.clock = clock;
+    }
+
+    /**
+     * Places the VM (idempotent: a VM already placed keeps its node and address). A template that
+     * exists on one node only pins the guest to that node ({@code requiredNode}).
+     */
+    @Transactional
+    public Vm reserve(VmId id, String location, java.util.UUID requiredNode) {
+        nodes.lockPlacement();
+        Vm vm = vms.find(id).orElseThrow(() -> new NotFoundException("VM", id));
+        if (vm.placement().isPresent()) {
+            return vm;
+        }
+        List<NodeCapacity> capacities = nodes.capacities().stream()
+                .filter(n -> requiredNode == null || n.nodeId().equals(requiredNode))
+                .toList();
+        NodeCapacity chosen = PlacementPolicy.chooseOrFail(capacities, vm.spec().cpuCores(), vm.spec().memoryMb(), location);
+        var target = nodes.target(chosen.nodeId());
+        var address = addresses.assign(chosen.nodeId(), id).orElseThrow(() -> new DomainException(ErrorCode.UNAVAILABLE,
+                "error.no_ip", "No free IP address on node " + chosen.name()));
+        vm.place(new Placement(chosen.nodeId(), target.pveNode(), null), List.of(address.address()), clock.instant());
+        vms.update(vm);
+        return vm;
+    }
+}
