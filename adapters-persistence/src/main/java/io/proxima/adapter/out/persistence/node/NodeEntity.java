@@ -1,0 +1,54 @@
+package io.proxima.adapter.out.persistence.node;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "nodes")
+public class NodeEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String name;
+    @Column(name = "pve_node")
+    public String pveNode;
+    @Column(name = "api_url")
+    public String apiUrl;
+    @Column(name = "api_token_id")
+    public String apiTokenId;
+    @Column(name = "api_token_secret_enc")
+    public String apiTokenSecretEnc;
+    @Column(name = "tls_fingerprint")
+    public String tlsFingerprint;
+    @Column(name = "tls_insecure")
+    public boolean tlsInsecure;
+    public String location;
+    @Column(name = "cpu_overcommit")
+    public double cpuOvercommit;
+    @Column(name = "memory_overcommit")
+    public double memoryOvercommit;
+    public String storage;
+    public String bridge;
+    public boolean enabled;
+    public String status;
+    @Column(name = "last_heartbeat_at")
+    public Instant lastHeartbeatAt;
+    @Column(name = "total_memory_mb")
+    public long totalMemoryMb;
+    @Column(name = "total_cores")
+    public int totalCores;
+    @Column(name = "pve_version")
+    public String pveVersion;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,60 @@
+package io.proxima.adapter.out.persistence.node;
+
+import io.proxima.application.node.port.out.NodeRepository;
+import io.proxima.domain.node.Node;
+import io.proxima.domain.shared.StaleVersionException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class NodePanacheRepository implements NodeRepository {
+
+    @Override
+    public Optional<Node> find(UUID id) {
+        return NodeEntity.<NodeEntity>findByIdOptional(id).map(NodeEntityMapper::toDomain);
+    }
+
+    @Override
+    public List<Node> findAll() {
+        return NodeEntity.<NodeEntity>list("order by name").stream().map(NodeEntityMapper::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Node> findByName(String name) {
+        return NodeEntity.<NodeEntity>find("name", name).firstResultOptional().map(NodeEntityMapper::toDomain);
+    }
+
+    @Override
+    public void insert(Node node) {
+        NodeEntity e = new NodeEntity();
+        NodeEntityMapper.copy(node, e);
+        e.persist();
+    }
+
+    @Override
+    public void update(Node node) {
+        NodeEntity e = NodeEntity.findById(node.id());
+        if (e == null || e.version != node.version()) {
+            throw new StaleVersionException("Node", node.version(), e == null ? -1 : e.version);
+        }
+        NodeEntityMapper.copy(node, e);
+        io.proxima.adapter.out.persistence.shared.Flushing.flushOrStale(NodeEntity.getEntityManager(), "Node", node.version());
+    }
+
+    @Override
+    public boolean inUse(UUID id) {
+        Number n = (Number) NodeEntity.getEntityManager().createNativeQuery("""
+                SELECT (SELECT count(*) FROM vms WHERE node_id = ?1 AND status <> 'deleted')
+                     + (SELECT count(*) FROM templates WHERE node_id = ?1)
+                     + (SELECT count(*) FROM ip_pools WHERE node_id = ?1)""")
+                .setParameter(1, id).getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    @Override
+    public void delete(UUID id) {
+        NodeEntity.deleteById(id);
+    }
+}
