@@ -1,6 +1,7 @@
 package io.proxima.adapter.out.persistence.vm;
 
 import io.proxima.application.vm.port.out.OperationRepository;
+import io.proxima.domain.shared.StateConflictException;
 import io.proxima.domain.vm.Operation;
 import io.proxima.domain.vm.VmId;
 import io.proxima.adapter.out.persistence.shared.Json;
@@ -18,7 +19,12 @@ public class OperationPanacheRepository implements OperationRepository {
         OperationEntity e = new OperationEntity();
         OperationEntityMapper.copy(operation, e);
         e.version = 0;
-        e.persist();
+        try {
+            e.persistAndFlush();
+        } catch (org.hibernate.exception.ConstraintViolationException race) {
+            // vm_operations_one_active_uq: another request started an operation on this VM first.
+            throw new StateConflictException("error.vm.busy", "The VM is busy with another operation", "busy");
+        }
     }
 
     @Override

@@ -1,47 +1,18 @@
 package io.proxima.adapter.out.persistence.node;
 
-import io.proxima.application.hypervisor.port.out.PveNodeConnection;
-import io.proxima.application.hypervisor.port.out.PveTlsTrust;
-import io.proxima.application.shared.port.out.SecretCipher;
-import io.proxima.application.vm.port.out.NodeDirectory;
+import io.proxima.application.node.port.out.NodeCapacityQuery;
 import io.proxima.domain.node.NodeCapacity;
-import io.proxima.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Nodes as the VM context needs them: connection details and capacity with reservations. */
+/** Capacity and the placement lock, computed where the reservations live. */
 @ApplicationScoped
-public class NodeDirectoryAdapter implements NodeDirectory {
+public class NodeCapacitySqlQuery implements NodeCapacityQuery {
 
     // Any constant works; it only has to be the same for every instance.
     private static final long PLACEMENT_LOCK = 0x50524F58494D41L;
-
-    @Inject
-    SecretCipher cipher;
-
-    @Override
-    public NodeTarget target(UUID nodeId) {
-        NodeEntity e = NodeEntity.findById(nodeId);
-        if (e == null) {
-            throw new NotFoundException("Node", nodeId);
-        }
-        return new NodeTarget(e.id, e.pveNode, connection(e), e.storage, e.bridge);
-    }
-
-    static PveTlsTrust trust(String fingerprint, boolean insecure) {
-        if (fingerprint != null && !fingerprint.isBlank()) {
-            return PveTlsTrust.pinned(fingerprint);
-        }
-        return insecure ? PveTlsTrust.insecure() : PveTlsTrust.system();
-    }
-
-    PveNodeConnection connection(NodeEntity e) {
-        return PveNodeConnection.withToken(e.apiUrl, e.apiTokenId, cipher.decrypt(e.apiTokenSecretEnc),
-                trust(e.tlsFingerprint, e.tlsInsecure));
-    }
 
     @Override
     @SuppressWarnings("unchecked")

@@ -1,0 +1,107 @@
+package io.proxima.application.vm.service;
+
+import io.proxima.application.hypervisor.port.out.GuestRef;
+import io.proxima.application.hypervisor.port.out.GuestType;
+import io.proxima.application.hypervisor.port.out.Hypervisor;
+import io.proxima.application.hypervisor.port.out.PowerAction;
+import io.proxima.application.hypervisor.port.out.PowerState;
+import io.proxima.application.hypervisor.port.out.Upid;
+import io.proxima.application.vm.port.in.VmActionsUseCase;
+import io.proxima.application.vm.port.out.NodeDirectory;
+import io.proxima.domain.shared.StateConflictException;
+import io.proxima.domain.vm.Operation;
+import io.proxima.domain.vm.Placement;
+import io.proxima.domain.vm.Vm;
+import io.proxima.domain.vm.VmEvent;
+import io.proxima.domain.vm.VmId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Power actions run synchronously: the transition is checked first (an illegal one never reaches
+ * PVE), PVE is called and its task awaited outside any transaction, then the new state is saved.
+ */
+@ApplicationScoped
+public class VmActionsService implements VmActionsUseCase {
+
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(90);
+
+    private final VmTransactions tx;
+    private final Hypervisor hypervisor;
+    private final NodeDirectory nodes;
+    private final Clock clock;
+
+    @Inject
+    public VmActionsService(VmTransactions tx, Hypervisor hypervisor, NodeDirectory nodes, Clock clock) {
+        this.tx = tx;
+        this.hypervisor = hypervisor;
+        this.nodes = nodes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Vm power(VmId id, PowerCommand command, Actor actor) {
+        Vm vm = tx.load(id, actor);
+        VmEvent event = switch (command) {
+            case START -> VmEvent.START;
+            case STOP -> VmEvent.STOP;
+            case SHUTDOWN -> VmEvent.SHUTDOWN;
+            case RESTART -> VmEvent.RESTART;
+            case PAUSE -> VmEvent.PAUSE;
+            case RESUME -> VmEvent.RESUME;
+        };
+        vm.requireAllowed(event);
+        tx.requireNoActiveOperation(id);
+        PowerAction action = switch (command) {
+            case START -> PowerAction.START;
+            case STOP -> PowerAction.STOP;
+            case SHUTDOWN -> PowerAction.SHUTDOWN;
+            case RESTART -> PowerAction.REBOOT;
+            case PAUSE -> PowerAction.SUSPEND;
+            case RESUME -> PowerAction.RESUME;
+        };
+        runInPve(vm, action);
+        return tx.apply(id, event, null);
+    }
+
+    @Override
+    public Vm suspend(VmId id, String reason, Actor actor) {
+        Vm vm = tx.load(id, actor);
+        vm.requireAllowed(VmEvent.SUSPEND);
+        if (vm.placement().map(Placement::vmid).isPresent() && vm.status() != io.proxima.domain.vm.VmStatus.SUSPENDED) {
+            GuestRef guest = guest(vm);
+            var target = nodes.target(vm.placement().orElseThrow().nodeId());
+            if (hypervisor.status(target.connection(), guest).state() != PowerState.STOPPED) {
+                runInPve(vm, PowerAction.STOP);
+            }
+        }
+        return tx.apply(id, VmEvent.SUSPEND, reason == null || reason.isBlank() ? "suspended by an administrator" : reason);
+    }
+
+    @Override
+    public Vm unsuspend(VmId id, Actor actor) {
+        Vm vm = tx.load(id, actor);
+        vm.requireAllowed(VmEvent.UNSUSPEND);
+        return tx.apply(id, VmEvent.UNSUSPEND, null);
+    }
+
+    @Override
+    public Operation delete(VmId id, Actor actor) {
+        return tx.startDeletion(id, actor);
+    }
+
+    private void runInPve(Vm vm, PowerAction action) {
+        GuestRef guest = guest(vm);
+        var target = nodes.target(vm.placement().orElseThrow().nodeId());
+        Upid upid = hypervisor.power(target.connection(), guest, action, vm.id().value());
+        hypervisor.awaitTask(target.connection(), upid, TASK_TIMEOUT);
+    }
+
+    private static GuestRef guest(Vm vm) {
+        Placement p = vm.placement().filter(pl -> pl.vmid() != null).orElseThrow(() -> new StateConflictException(
+                "error.vm.not_in_pve", "The VM has no guest in PVE", vm.status().wireName()));
+        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+    }
+}
