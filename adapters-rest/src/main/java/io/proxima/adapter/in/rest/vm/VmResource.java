@@ -1,0 +1,194 @@
+package io.proxima.adapter.in.rest.vm;
+
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.common.PageParams;
+import io.proxima.adapter.in.rest.common.PageResponse;
+import io.proxima.adapter.in.rest.security.CurrentUser;
+import io.proxima.adapter.in.rest.vm.VmRequests.ActionRequest;
+import io.proxima.adapter.in.rest.vm.VmRequests.CreateVmRequest;
+import io.proxima.adapter.in.rest.vm.VmRequests.SuspendRequest;
+import io.proxima.adapter.in.rest.vm.VmResponses.AcceptedResponse;
+import io.proxima.adapter.in.rest.vm.VmResponses.OperationRef;
+import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
+import io.proxima.adapter.in.rest.vm.VmResponses.VmResponse;
+import io.proxima.application.vm.port.in.CreateVmUseCase;
+import io.proxima.application.vm.port.in.CreateVmUseCase.CreateVmCommand;
+import io.proxima.application.vm.port.in.VmActionsUseCase;
+import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
+import io.proxima.application.vm.port.in.VmActionsUseCase.PowerCommand;
+import io.proxima.application.vm.port.in.VmQueryUseCase;
+import io.proxima.application.vm.port.out.VmReadRepository.VmFilter;
+import io.proxima.domain.shared.NotFoundException;
+import io.proxima.domain.shared.ValidationException;
+import io.proxima.domain.vm.Operation;
+import io.proxima.domain.vm.VmId;
+import io.proxima.domain.vm.VmStatus;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Customers' VMs and containers (seeds 000, 001, 004); administrators see and act on all. */
+@Path("/api/v1/vms")
+@Tag(name = "Virtual machines")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VmResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CreateVmUseCase create;
+
+    @Inject
+    VmQueryUseCase query;
+
+    @Inject
+    VmActionsUseCase actions;
+
+    @GET
+    public ApiResponse<PageResponse<VmResponse>> list(@BeanParam PageParams page, @QueryParam("owner_id") String ownerId,
+                                                      @QueryParam("node") String node, @QueryParam("status") String status,
+                                                      @QueryParam("type") String type, @QueryParam("search") String search,
+                                                      @QueryParam("sort") String sort) {
+        if (status != null && !status.isBlank()) {
+            boolean known = Arrays.stream(VmStatus.values()).anyMatch(s -> s.wireName().equals(status.trim().toLowerCase(Locale.ROOT)));
+            if (!known) {
+                throw ValidationException.of("status", "validation.vm_status", "is not a VM status");
+            }
+        }
+        if (type != null && !type.isBlank() && !type.equalsIgnoreCase("qemu") && !type.equalsIgnoreCase("lxc")) {
+            throw ValidationException.of("type", "validation.guest_type", "must be qemu or lxc");
+        }
+        VmFilter filter = new VmFilter(Ids.optional("owner_id", ownerId), Ids.optional("node", node), status, type, search,
+                "deleted".equalsIgnoreCase(status));
+        return ApiResponse.ok(PageResponse.of(query.list(filter, page.toPageRequest(), sort, actor()), VmResponse::from));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull CreateVmRequest r) {
+        CreateVmUseCase.Accepted accepted = create.create(new CreateVmCommand(currentUser.id().value(), r.hostname(),
+                r.planId(), r.templateId(), r.sshKeys(), r.password(), r.location()));
+        return accepted(accepted.operation(), new AcceptedResponse(VmResponse.from(accepted.vm()),
+                OperationRef.from(accepted.operation())));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApiResponse<VmResponse> get(@PathParam("id") String id) {
+        return ApiResponse.ok(VmResponse.from(query.get(Ids.required("VM", id), actor())));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        Operation op = actions.delete(vmId(id), actor());
+        return accepted(op, OperationResponse.from(op));
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<VmResponse> action(@PathParam("id") String id, @Valid @NotNull ActionRequest r) {
+        return power(id, PowerCommand.parse(r.action()));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    public ApiResponse<VmResponse> start(@PathParam("id") String id) {
+        return power(id, PowerCommand.START);
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    public ApiResponse<VmResponse> stop(@PathParam("id") String id) {
+        return power(id, PowerCommand.STOP);
+    }
+
+    @POST
+    @Path("/{id}/restart")
+    public ApiResponse<VmResponse> restart(@PathParam("id") String id) {
+        return power(id, PowerCommand.RESTART);
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed("admin")
+    public ApiResponse<VmResponse> suspend(@PathParam("id") String id, SuspendRequest r) {
+        return ApiResponse.ok(VmResponse.from(actions.suspend(vmId(id), r == null ? null : r.reason(), actor())));
+    }
+
+    @POST
+    @Path("/{id}/unsuspend")
+    @RolesAllowed("admin")
+    public ApiResponse<VmResponse> unsuspend(@PathParam("id") String id) {
+        return ApiResponse.ok(VmResponse.from(actions.unsuspend(vmId(id), actor())));
+    }
+
+    @GET
+    @Path("/{id}/operations")
+    public ApiResponse<PageResponse<OperationResponse>> operations(@PathParam("id") String id, @BeanParam PageParams page) {
+        return ApiResponse.ok(PageResponse.of(query.operations(Ids.required("VM", id), null, null, page.toPageRequest(), actor()),
+                OperationResponse::from));
+    }
+
+    private ApiResponse<VmResponse> power(String id, PowerCommand command) {
+        return ApiResponse.ok(VmResponse.from(actions.power(vmId(id), command, actor())));
+    }
+
+    private Actor actor() {
+        return new Actor(currentUser.id().value(), currentUser.isAdmin());
+    }
+
+    private static VmId vmId(String raw) {
+        return new VmId(Ids.required("VM", raw));
+    }
+
+    static Response accepted(Operation op, Object body) {
+        return Response.accepted(ApiResponse.accepted(body)).location(URI.create("/api/v1/operations/" + op.id())).build();
+    }
+
+    /** Ids in paths and filters: a malformed id in a path is a 404 (it names nothing), in a filter a 422. */
+    static final class Ids {
+        private Ids() {
+        }
+
+        static UUID required(String resource, String raw) {
+            try {
+                return UUID.fromString(raw);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new NotFoundException(resource, raw);
+            }
+        }
+
+        static UUID optional(String field, String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return UUID.fromString(raw.trim());
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of(field, "validation.uuid", "must be a UUID");
+            }
+        }
+    }
+}
