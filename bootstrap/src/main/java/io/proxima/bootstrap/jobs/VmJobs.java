@@ -1,0 +1,36 @@
+package io.proxima.bootstrap.jobs;
+
+import io.proxima.application.node.port.in.NodeAdministrationUseCase;
+import io.proxima.application.vm.service.OperationRunner;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Triggers of the VM context's background work. Every instance runs them: operations are leased
+ * one runner at a time (SKIP LOCKED), and a heartbeat from two instances only writes the same facts.
+ */
+@ApplicationScoped
+public class VmJobs {
+
+    @Inject
+    OperationRunner runner;
+
+    @Inject
+    NodeAdministrationUseCase nodes;
+
+    @Scheduled(every = "${proxima.operations.poll-interval:2s}", delayed = "${proxima.operations.initial-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void runOperations() {
+        // Drain what is due now; a long backlog is worked through in consecutive rounds.
+        for (int round = 0; round < 10 && runner.runDue() > 0; round++) {
+            // keep going while there was work
+        }
+    }
+
+    @Scheduled(every = "${proxima.nodes.heartbeat-interval:30s}", delayed = "${proxima.nodes.initial-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void heartbeat() {
+        nodes.heartbeatAll();
+    }
+}
