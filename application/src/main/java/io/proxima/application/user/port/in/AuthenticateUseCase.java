@@ -1,0 +1,11 @@
+package io.proxima.application.user.port.in;
+
+/** Turns credentials presented on a request into a principal; called on every authenticated request. */
+public interface AuthenticateUseCase {
+
+    /** Verifies the JWT and checks revocation (cached briefly per instance). */
+    AuthenticatedPrincipal bearer(String accessToken);
+
+    /** Checks the key's hash, enablement, expiry, allow-list and owner. */
+    AuthenticatedPrincipal apiKey(String key, String clientIp);
+}
