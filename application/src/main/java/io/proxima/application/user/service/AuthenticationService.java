@@ -6,6 +6,8 @@ import io.proxima.application.user.port.out.TokenIssuer;
 import io.proxima.domain.user.AuthenticationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Authenticates every request. Verifying a JWT costs no I/O; whether it was revoked is asked of
@@ -17,6 +19,7 @@ public class AuthenticationService implements AuthenticateUseCase {
     /** API keys look like {@code pxk_<8 chars>_<secret>}; the first 12 characters are the stored prefix. */
     public static final String API_KEY_MARK = "pxk_";
     static final int PREFIX_LENGTH = 12;
+    private static final String BEARER = "bearer:";
 
     private final TokenIssuer issuer;
     private final RevocationCache cache;
@@ -34,14 +37,29 @@ public class AuthenticationService implements AuthenticateUseCase {
         if (accessToken == null || accessToken.isBlank() || accessToken.length() > 8192) {
             throw AuthenticationException.tokenInvalid();
         }
+        Optional<AuthenticatedPrincipal> cached = cachedBearer(accessToken);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         TokenIssuer.AccessClaims claims = issuer.verify(accessToken.trim());
-        boolean revoked = cache.get(claims.jti(),
-                () -> lookups.isAccessRevoked(claims.jti(), claims.familyId(), claims.userId()));
-        if (revoked) {
+        if (lookups.isAccessRevoked(claims.jti(), claims.familyId(), claims.userId())) {
             throw AuthenticationException.tokenInvalid();
         }
-        return new AuthenticatedPrincipal(claims.userId(), claims.username(), claims.role(), claims.jti(),
-                claims.familyId(), claims.expiresAt(), null, null);
+        AuthenticatedPrincipal principal = new AuthenticatedPrincipal(claims.userId(), claims.username(), claims.role(),
+                claims.jti(), claims.familyId(), claims.expiresAt(), null, null);
+        // Verified and unrevoked: remembered for the cache period, keyed by the exact token text.
+        cache.get(BEARER + accessToken, () -> principal);
+        return principal;
+    }
+
+    @Override
+    public Optional<AuthenticatedPrincipal> cachedBearer(String accessToken) {
+        if (accessToken == null) {
+            return Optional.empty();
+        }
+        Optional<AuthenticatedPrincipal> p = cache.peek(BEARER + accessToken);
+        // A token that expired while cached goes through full verification (and fails as expired).
+        return p.filter(x -> Instant.now().isBefore(x.tokenExpiresAt()));
     }
 
     @Override

@@ -45,6 +45,16 @@ public class RevocationCache {
         return value;
     }
 
+    /** The cached value if it is still fresh; never loads (safe on non-blocking threads). */
+    @SuppressWarnings("unchecked")
+    public <V> java.util.Optional<V> peek(Object key) {
+        Entry<Object> e = entries.get(key);
+        if (e != null && System.nanoTime() - e.expiresAtNanos() < 0) {
+            return java.util.Optional.ofNullable((V) e.value());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Revocations are rare: forgetting everything is simpler and safer than tracking what depends on what. */
     public void invalidateAll() {
         entries.clear();

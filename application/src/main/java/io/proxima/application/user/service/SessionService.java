@@ -86,7 +86,7 @@ public class SessionService implements SessionUseCase {
         }
         if (!hasher.verify(password, user.passwordHash())) {
             user.recordFailedLogin(now, lockout);
-            users.save(user);
+            users.saveLoginState(user);
             audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed()
                     .detail("reason", "wrong_password").detail("failed_logins", user.failedLogins()));
             throw AuthenticationException.invalidCredentials();
@@ -99,7 +99,7 @@ public class SessionService implements SessionUseCase {
             }
             if (!secondFactorAccepted(user, code, now)) {
                 user.recordFailedLogin(now, lockout);
-                users.save(user);
+                users.saveLoginState(user);
                 audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed().detail("reason", "wrong_totp"));
                 throw AuthenticationException.totpRequired(true);
             }
@@ -117,7 +117,7 @@ public class SessionService implements SessionUseCase {
             user.rehashPassword(hasher.hash(password));
         }
         user.recordSuccessfulLogin(now);
-        users.save(user);
+        users.saveLoginState(user);
         IssuedTokens tokens = sessions.open(user, now);
         audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()));
         return tokens;

@@ -173,6 +173,11 @@ final class InMemoryIdentity {
         }
 
         @Override
+        public void saveLoginState(User user) {
+            byId.put(user.id(), user);
+        }
+
+        @Override
         public boolean activeAdminExists() {
             return byId.values().stream().anyMatch(u -> u.role() == Role.ADMIN && !u.isDeleted());
         }

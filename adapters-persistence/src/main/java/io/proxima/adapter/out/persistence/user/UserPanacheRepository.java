@@ -97,6 +97,14 @@ public class UserPanacheRepository implements UserRepository {
     }
 
     @Override
+    public void saveLoginState(User user) {
+        // A bulk HQL update: typed by the entity's attributes and not versioned.
+        UserEntity.update("failedLogins = ?1, lockedUntil = ?2, lastLoginAt = ?3, passwordHash = ?4, totpLastStep = ?5"
+                        + " where id = ?6", user.failedLogins(), user.lockedUntil(), user.lastLoginAt(),
+                user.passwordHash(), user.totpLastStep(), user.id().value());
+    }
+
+    @Override
     public boolean activeAdminExists() {
         return UserEntity.count("role = 'admin' and status <> 'deleted'") > 0;
     }

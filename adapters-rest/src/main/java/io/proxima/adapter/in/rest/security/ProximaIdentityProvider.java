@@ -29,6 +29,13 @@ public class ProximaIdentityProvider implements IdentityProvider<CredentialsRequ
 
     @Override
     public Uni<SecurityIdentity> authenticate(CredentialsRequest request, AuthenticationRequestContext context) {
+        if (request.kind() == CredentialsRequest.Kind.BEARER) {
+            // Hot path: a token seen within the cache period needs no I/O, so no switch to a worker thread.
+            var cached = authenticate.cachedBearer(request.secret());
+            if (cached.isPresent()) {
+                return Uni.createFrom().item(identity(cached.get()));
+            }
+        }
         return context.runBlocking(() -> {
             AuthenticatedPrincipal principal;
             try {
@@ -39,11 +46,15 @@ public class ProximaIdentityProvider implements IdentityProvider<CredentialsRequ
                 // The cause carries the precise code (expired, invalid, forbidden) to the exception mapper.
                 throw new AuthenticationFailedException(e.getMessage(), e);
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(principal.userId().toString()))
-                    .addRole(principal.effectiveRole().code())
-                    .addAttribute(PRINCIPAL_ATTRIBUTE, principal)
-                    .build();
+            return identity(principal);
         });
+    }
+
+    private static SecurityIdentity identity(AuthenticatedPrincipal principal) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(principal.userId().toString()))
+                .addRole(principal.effectiveRole().code())
+                .addAttribute(PRINCIPAL_ATTRIBUTE, principal)
+                .build();
     }
 }

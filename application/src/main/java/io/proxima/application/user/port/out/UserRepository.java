@@ -25,6 +25,13 @@ public interface UserRepository {
     /** Inserts or updates; a concurrent change of the same account fails with a conflict. */
     void save(User user);
 
+    /**
+     * Writes only what a login attempt changes (failure counter, lock, last login, rehashed
+     * password, last TOTP step), without the optimistic version check: concurrent logins of one
+     * account must not fail each other.
+     */
+    void saveLoginState(User user);
+
     boolean activeAdminExists();
 
     /** Serialises first-admin creation across instances until the transaction ends. */
