@@ -53,15 +53,33 @@ class ArchitectureTest {
     @Test
     void persistence_adapter_does_not_use_other_adapters() {
         noClasses().that().resideInAPackage("io.proxima.adapter.out.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.proxmox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.proxmox..",
+                        "io.proxima.adapter.out.mail..", "io.proxima.adapter.out.security..")
                 .check(proxima);
     }
 
     @Test
     void proxmox_adapter_does_not_use_other_adapters() {
         noClasses().that().resideInAPackage("io.proxima.adapter.out.proxmox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
+                        "io.proxima.adapter.out.mail..", "io.proxima.adapter.out.security..")
                 .allowEmptyShould(true)
+                .check(proxima);
+    }
+
+    @Test
+    void mail_adapter_does_not_use_other_adapters() {
+        noClasses().that().resideInAPackage("io.proxima.adapter.out.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
+                        "io.proxima.adapter.out.proxmox..", "io.proxima.adapter.out.security..")
+                .check(proxima);
+    }
+
+    @Test
+    void security_adapter_does_not_use_other_adapters() {
+        noClasses().that().resideInAPackage("io.proxima.adapter.out.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
+                        "io.proxima.adapter.out.proxmox..", "io.proxima.adapter.out.mail..")
                 .check(proxima);
     }
 

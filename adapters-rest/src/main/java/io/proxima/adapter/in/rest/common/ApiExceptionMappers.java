@@ -106,6 +106,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+        // The identity provider wraps the precise reason (expired, invalid, out of scope) as the cause.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DomainException d) {
+                return domain(d, headers);
+            }
+        }
         return fromCode(ErrorCode.TOKEN_INVALID, headers);
     }
 

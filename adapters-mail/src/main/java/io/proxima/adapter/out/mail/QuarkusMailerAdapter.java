@@ -1,0 +1,74 @@
+package io.proxima.adapter.out.mail;
+
+import io.proxima.application.mail.port.out.Mailer;
+import io.proxima.application.mail.port.out.OutgoingMail;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends mail through the Quarkus mailer (SMTP relay configured by {@code quarkus.mailer.*}).
+ * Texts come from {@code mail/templates_<lang>.properties}: {@code <template>.subject} and
+ * {@code <template>.body} with {@code {name}} placeholders. Sending is asynchronous: the caller
+ * never waits for the relay, so response times say nothing about whether a mail went out.
+ */
+@ApplicationScoped
+public class QuarkusMailerAdapter implements Mailer {
+
+    private static final Logger LOG = Logger.getLogger(QuarkusMailerAdapter.class);
+
+    private final ReactiveMailer mailer;
+    private final Map<String, Properties> templates = Map.of(
+            "en", load("mail/templates_en.properties"),
+            "zh", load("mail/templates_zh.properties"));
+
+    @Inject
+    public QuarkusMailerAdapter(ReactiveMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        Properties texts = templates.getOrDefault(mail.language(), templates.get("en"));
+        String subject = text(texts, mail.template() + ".subject", mail.params());
+        String body = text(texts, mail.template() + ".body", mail.params());
+        mailer.send(Mail.withText(mail.to(), subject, body))
+                .subscribe().with(
+                        ok -> LOG.debugf("mail %s sent", mail.template()),
+                        failure -> LOG.warnf("mail %s could not be sent: %s", mail.template(), failure.getMessage()));
+    }
+
+    static String text(Properties texts, String key, Map<String, String> params) {
+        String pattern = texts.getProperty(key);
+        if (pattern == null) {
+            throw new IllegalArgumentException("no mail text " + key);
+        }
+        String out = pattern;
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            out = out.replace("{" + p.getKey() + "}", p.getValue());
+        }
+        return out;
+    }
+
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        try (InputStream in = QuarkusMailerAdapter.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,162 @@
+package io.proxima.adapter.in.rest.account;
+
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.security.CurrentUser;
+import io.proxima.adapter.in.rest.user.UserResponse;
+import io.proxima.application.user.port.in.AccountUseCase;
+import io.proxima.application.user.port.in.ApiKeyUseCase;
+import io.proxima.application.user.port.in.PasswordUseCase;
+import io.proxima.application.user.port.in.TwoFactorUseCase;
+import io.proxima.domain.shared.NotFoundException;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Account, SPEC section 3: the caller's own profile, password, two-factor and API keys. */
+@Path("/api/v1/account")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Account")
+public class AccountResource {
+
+    public record Done(boolean ok) {
+    }
+
+    public record TotpSetupResponse(String secret, String otpauthUri) {
+    }
+
+    public record RecoveryCodesResponse(boolean enabled, List<String> recoveryCodes) {
+    }
+
+    @Inject
+    AccountUseCase accounts;
+
+    @Inject
+    PasswordUseCase passwords;
+
+    @Inject
+    TwoFactorUseCase twoFactor;
+
+    @Inject
+    ApiKeyUseCase apiKeys;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("/profile")
+    @Operation(summary = "The caller's profile")
+    public ApiResponse<UserResponse> profile() {
+        return ApiResponse.ok(UserResponse.from(accounts.profile(currentUser.id())));
+    }
+
+    @PUT
+    @Path("/profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change username, email (to be verified again), phone, language, avatar")
+    public ApiResponse<UserResponse> updateProfile(@Valid @NotNull AccountRequests.UpdateProfileRequest r) {
+        return ApiResponse.ok(UserResponse.from(accounts.updateProfile(new AccountUseCase.UpdateProfileCommand(
+                currentUser.id(), r.username(), r.email(), r.phone(), r.language(), r.avatar()))));
+    }
+
+    @PUT
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the password (needs the current one); other sessions are revoked")
+    public ApiResponse<Done> changePassword(@Valid @NotNull AccountRequests.ChangePasswordRequest r) {
+        currentUser.requireSession();
+        passwords.change(currentUser.id(), currentUser.principal().familyId(), r.currentPassword(), r.newPassword());
+        return ApiResponse.ok(new Done(true));
+    }
+
+    @GET
+    @Path("/totp")
+    @Operation(summary = "Two-factor state: enabled, pending_setup, recovery_codes_left")
+    public ApiResponse<TwoFactorUseCase.TotpStatus> totpStatus() {
+        return ApiResponse.ok(twoFactor.status(currentUser.id()));
+    }
+
+    @POST
+    @Path("/totp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Without code: set up (returns secret and otpauth URI); with code: confirm (returns recovery codes once)")
+    public ApiResponse<?> totp(@Valid AccountRequests.TotpRequest r) {
+        currentUser.requireSession();
+        if (r == null || r.code() == null || r.code().isBlank()) {
+            TwoFactorUseCase.TotpSetup setup = twoFactor.setUp(currentUser.id());
+            return ApiResponse.ok(new TotpSetupResponse(setup.secret(), setup.otpauthUri()));
+        }
+        return ApiResponse.ok(new RecoveryCodesResponse(true, twoFactor.confirm(currentUser.id(), r.code())));
+    }
+
+    @DELETE
+    @Path("/totp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn two-factor off; needs a current code or a recovery code")
+    public ApiResponse<Done> disableTotp(@Valid @NotNull AccountRequests.TotpCodeRequest r) {
+        currentUser.requireSession();
+        twoFactor.disable(currentUser.id(), r.code());
+        return ApiResponse.ok(new Done(true));
+    }
+
+    @GET
+    @Path("/api-keys")
+    @Operation(summary = "The caller's API keys: prefix, scopes, created_at, last_used_at (never the secret)")
+    public ApiResponse<List<ApiKeyResponse>> listKeys() {
+        return ApiResponse.ok(apiKeys.list(currentUser.id()).stream().map(ApiKeyResponse::from).toList());
+    }
+
+    @POST
+    @Path("/api-keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @Operation(summary = "Create a key; the response is the only time the secret (key) is shown")
+    public ApiResponse<ApiKeyResponse.Created> createKey(@Valid @NotNull AccountRequests.CreateApiKeyRequest r) {
+        currentUser.requireSession();
+        ApiKeyUseCase.CreatedApiKey created = apiKeys.create(new ApiKeyUseCase.CreateApiKeyCommand(currentUser.id(),
+                r.name(), r.scopes(), r.expiresAt(), r.allowedIps()));
+        return ApiResponse.created(ApiKeyResponse.Created.from(created.key(), created.secret()));
+    }
+
+    @PATCH
+    @Path("/api-keys/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enable, disable or rename a key")
+    public ApiResponse<ApiKeyResponse> updateKey(@PathParam("id") String id, @Valid @NotNull AccountRequests.UpdateApiKeyRequest r) {
+        currentUser.requireSession();
+        return ApiResponse.ok(ApiKeyResponse.from(apiKeys.update(currentUser.id(), keyId(id), r.name(), r.enabled())));
+    }
+
+    @DELETE
+    @Path("/api-keys/{id}")
+    @Operation(summary = "Revoke a key")
+    public ApiResponse<Done> revokeKey(@PathParam("id") String id) {
+        currentUser.requireSession();
+        apiKeys.revoke(currentUser.id(), keyId(id));
+        return ApiResponse.ok(new Done(true));
+    }
+
+    private static UUID keyId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("API key", raw);
+        }
+    }
+}

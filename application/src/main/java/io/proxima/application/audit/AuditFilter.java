@@ -1,0 +1,9 @@
+package io.proxima.application.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Filters of the administrators' audit log view; null means "any". */
+public record AuditFilter(UUID userId, String action, String resourceType, String resourceId, Instant from,
+                          Instant to) {
+}

@@ -1,0 +1,50 @@
+package io.proxima.application.user.service;
+
+import io.proxima.application.mail.port.out.Mailer;
+import io.proxima.application.mail.port.out.OutgoingMail;
+import io.proxima.application.shared.AfterCommit;
+import io.proxima.application.user.port.out.OneTimeCodeRepository;
+import io.proxima.domain.user.OneTimeCode;
+import io.proxima.domain.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Issues a mailed one-time code: replaces older ones, stores the hash, mails after commit. */
+@ApplicationScoped
+public class CodeMailer {
+
+    public static final String VERIFICATION_TEMPLATE = "verification_code";
+    public static final String RESET_TEMPLATE = "password_reset_code";
+
+    private final OneTimeCodeRepository codes;
+    private final Mailer mailer;
+    private final AfterCommit afterCommit;
+
+    @Inject
+    public CodeMailer(OneTimeCodeRepository codes, Mailer mailer, AfterCommit afterCommit) {
+        this.codes = codes;
+        this.mailer = mailer;
+        this.afterCommit = afterCommit;
+    }
+
+    /** Sends a new code unless one was sent less than the resend interval ago; true when sent. */
+    public boolean send(User user, OneTimeCode.Purpose purpose, Instant now, boolean respectResendInterval) {
+        Optional<OneTimeCode> latest = codes.findLatest(user.id(), purpose);
+        if (respectResendInterval && latest.isPresent() && latest.get().consumedAt() == null
+                && !latest.get().mayResend(now)) {
+            return false;
+        }
+        codes.consumeAll(user.id(), purpose, now);
+        String code = RandomSecrets.sixDigits();
+        codes.save(OneTimeCode.issue(user.id(), purpose, user.email(), code, now));
+        String template = purpose == OneTimeCode.Purpose.EMAIL_VERIFICATION ? VERIFICATION_TEMPLATE : RESET_TEMPLATE;
+        OutgoingMail mail = new OutgoingMail(user.email(), user.language().code(), template, Map.of(
+                "username", user.username(), "code", code,
+                "minutes", Long.toString(OneTimeCode.LIFETIME.toMinutes())));
+        afterCommit.run(() -> mailer.send(mail));
+        return true;
+    }
+}
