@@ -112,6 +112,25 @@ public class VmReadSqlRepository implements VmReadRepository {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<VmView> placedOn(java.util.Collection<UUID> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em().createNativeQuery("SELECT " + COLUMNS
+                        + " FROM vms WHERE node_id = ANY(?1) AND vmid IS NOT NULL AND status <> 'deleted'")
+                .setParameter(1, nodeIds.toArray(new UUID[0])).getResultList();
+        return rows.stream().map(VmReadSqlRepository::view).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> busyVms() {
+        return new java.util.HashSet<>(em().createNativeQuery(
+                "SELECT vm_id FROM vm_operations WHERE status IN ('pending', 'running')", UUID.class).getResultList());
+    }
+
+    @Override
     public Optional<OwnedOperation> operation(UUID id) {
         OperationEntity e = OperationEntity.findById(id);
         if (e == null) {

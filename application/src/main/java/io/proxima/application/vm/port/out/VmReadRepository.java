@@ -28,6 +28,12 @@ public interface VmReadRepository {
     /** Operations, newest first; {@code vmId} or {@code ownerId} narrow the list (null = any). */
     Page<Operation> operations(UUID vmId, UUID ownerId, String type, String status, PageRequest page);
 
+    /** Guests Proxima placed on these nodes (vmid known, not deleted), for reconciliation. */
+    List<VmView> placedOn(java.util.Collection<UUID> nodeIds);
+
+    /** Ids of VMs with an unfinished operation: reconciliation leaves them to their operation. */
+    java.util.Set<UUID> busyVms();
+
     /** The operation with the owner of its VM, for access checks. */
     Optional<OwnedOperation> operation(UUID id);
 
