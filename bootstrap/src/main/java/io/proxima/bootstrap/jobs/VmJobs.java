@@ -1,10 +1,13 @@
 package io.proxima.bootstrap.jobs;
 
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
+import io.proxima.application.vm.port.in.ReconciliationUseCase;
 import io.proxima.application.vm.service.OperationRunner;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Triggers of the VM context's background work. Every instance runs them: operations are leased
@@ -19,6 +22,12 @@ public class VmJobs {
     @Inject
     NodeAdministrationUseCase nodes;
 
+    @Inject
+    ReconciliationUseCase reconciliation;
+
+    @ConfigProperty(name = "proxima.reconcile.interval", defaultValue = "30s")
+    Duration reconcileInterval;
+
     @Scheduled(every = "${proxima.operations.poll-interval:2s}", delayed = "${proxima.operations.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runOperations() {
@@ -32,5 +41,12 @@ public class VmJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
         nodes.heartbeatAll();
+    }
+
+    @Scheduled(every = "${proxima.reconcile.interval:30s}", delayed = "${proxima.reconcile.initial-delay:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void reconcile() {
+        // Every instance ticks; the period claim lets one of them do the work per period.
+        reconciliation.reconcileIfDue(reconcileInterval);
     }
 }

@@ -1,0 +1,148 @@
+package io.proxima.adapter.in.rest.vm;
+
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.security.CurrentUser;
+import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
+import io.proxima.application.hypervisor.port.out.RrdTimeframe;
+import io.proxima.application.hypervisor.port.out.Snapshot;
+import io.proxima.application.vm.port.in.ReconciliationUseCase;
+import io.proxima.application.vm.port.in.SnapshotUseCase;
+import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
+import io.proxima.application.vm.port.in.VmInsightUseCase;
+import io.proxima.domain.shared.ValidationException;
+import io.proxima.domain.vm.Operation;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Stats, history, batch status (seed 004) and snapshots (seed 001) of VMs; unmanaged guests for admins. */
+@Path("/api/v1")
+@Tag(name = "Virtual machines")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VmInsightResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    VmInsightUseCase insight;
+
+    @Inject
+    SnapshotUseCase snapshots;
+
+    @Inject
+    ReconciliationUseCase reconciliation;
+
+    @GET
+    @Path("/vms/status")
+    public ApiResponse<List<VmInsightUseCase.BatchStatus>> batch(@QueryParam("ids") String ids) {
+        if (ids == null || ids.isBlank()) {
+            throw ValidationException.of("ids", "validation.required", "is required (comma-separated VM ids)");
+        }
+        List<UUID> list = new ArrayList<>();
+        for (String raw : ids.split(",")) {
+            if (!raw.isBlank()) {
+                list.add(VmResource.Ids.optional("ids", raw));
+            }
+        }
+        return ApiResponse.ok(List.copyOf(insight.batchStatus(list, actor()).values()));
+    }
+
+    @GET
+    @Path("/vms/{id}/stats")
+    public ApiResponse<VmInsightUseCase.VmStats> stats(@PathParam("id") String id) {
+        return ApiResponse.ok(insight.stats(VmResource.Ids.required("VM", id), actor()));
+    }
+
+    @GET
+    @Path("/vms/{id}/metrics/history")
+    public ApiResponse<Map<String, Object>> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
+                                                    @QueryParam("time_range") String range, @QueryParam("interval") String interval,
+                                                    @QueryParam("start_time") String start, @QueryParam("end_time") String end) {
+        RrdTimeframe timeframe = Metrics.timeframe(range, interval);
+        Instant from = Metrics.time("start_time", start);
+        Instant to = Metrics.time("end_time", end);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric_type", metric == null ? "all" : metric);
+        out.put("timeframe", timeframe.pveName());
+        out.put("points", Metrics.points(insight.history(VmResource.Ids.required("VM", id), timeframe, actor()), metric, from, to));
+        return ApiResponse.ok(out);
+    }
+
+    public record SnapshotResponse(String id, String name, String description, String parent, Instant createdAt) {
+        static SnapshotResponse from(Snapshot s) {
+            return new SnapshotResponse(s.name(), s.name(), s.description(), s.parent(), s.createdAt());
+        }
+    }
+
+    public record SnapshotRequest(@NotBlank @Size(max = 40) String name, @Size(max = 500) String description) {
+    }
+
+    @GET
+    @Path("/vms/{id}/snapshots")
+    public ApiResponse<List<SnapshotResponse>> snapshots(@PathParam("id") String id) {
+        return ApiResponse.ok(snapshots.list(VmResource.Ids.required("VM", id), actor()).stream().map(SnapshotResponse::from).toList());
+    }
+
+    @POST
+    @Path("/vms/{id}/snapshots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createSnapshot(@PathParam("id") String id, @Valid @NotNull SnapshotRequest r) {
+        Operation op = snapshots.create(VmResource.Ids.required("VM", id), r.name(), r.description(), actor());
+        return VmResource.accepted(op, OperationResponse.from(op));
+    }
+
+    @DELETE
+    @Path("/vms/{id}/snapshots/{name}")
+    public Response deleteSnapshot(@PathParam("id") String id, @PathParam("name") String name) {
+        Operation op = snapshots.delete(VmResource.Ids.required("VM", id), name, actor());
+        return VmResource.accepted(op, OperationResponse.from(op));
+    }
+
+    @POST
+    @Path("/vms/{id}/snapshots/{name}/rollback")
+    public Response rollback(@PathParam("id") String id, @PathParam("name") String name) {
+        Operation op = snapshots.rollback(VmResource.Ids.required("VM", id), name, actor());
+        return VmResource.accepted(op, OperationResponse.from(op));
+    }
+
+    @GET
+    @Path("/admin/unmanaged-guests")
+    @RolesAllowed("admin")
+    public ApiResponse<List<ReconciliationUseCase.UnmanagedGuest>> unmanaged() {
+        return ApiResponse.ok(reconciliation.unmanagedGuests());
+    }
+
+    @POST
+    @Path("/admin/reconciliation")
+    @RolesAllowed("admin")
+    public ApiResponse<ReconciliationUseCase.Report> reconcileNow() {
+        return ApiResponse.ok(reconciliation.reconcile());
+    }
+
+    private Actor actor() {
+        return new Actor(currentUser.id().value(), currentUser.isAdmin());
+    }
+}
