@@ -5,14 +5,12 @@ import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
 import io.proxima.application.hypervisor.port.out.RrdTimeframe;
 import io.proxima.application.hypervisor.port.out.Snapshot;
-import io.proxima.application.vm.port.in.ReconciliationUseCase;
 import io.proxima.application.vm.port.in.SnapshotUseCase;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmInsightUseCase;
 import io.proxima.domain.shared.ValidationException;
 import io.proxima.domain.vm.Operation;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,8 +34,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Stats, history, batch status (seed 004) and snapshots (seed 001) of VMs; unmanaged guests for admins. */
-@Path("/api/v1")
+/** Stats, history, batch status (seed 004) and snapshots (seed 001) of VMs. */
+@Path("/api/v1/vms")
 @Tag(name = "Virtual machines")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,11 +50,8 @@ public class VmInsightResource {
     @Inject
     SnapshotUseCase snapshots;
 
-    @Inject
-    ReconciliationUseCase reconciliation;
-
     @GET
-    @Path("/vms/status")
+    @Path("/status")
     public ApiResponse<List<VmInsightUseCase.BatchStatus>> batch(@QueryParam("ids") String ids) {
         if (ids == null || ids.isBlank()) {
             throw ValidationException.of("ids", "validation.required", "is required (comma-separated VM ids)");
@@ -71,13 +66,13 @@ public class VmInsightResource {
     }
 
     @GET
-    @Path("/vms/{id}/stats")
+    @Path("/{id}/stats")
     public ApiResponse<VmInsightUseCase.VmStats> stats(@PathParam("id") String id) {
         return ApiResponse.ok(insight.stats(VmResource.Ids.required("VM", id), actor()));
     }
 
     @GET
-    @Path("/vms/{id}/metrics/history")
+    @Path("/{id}/metrics/history")
     public ApiResponse<Map<String, Object>> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
                                                     @QueryParam("time_range") String range, @QueryParam("interval") String interval,
                                                     @QueryParam("start_time") String start, @QueryParam("end_time") String end) {
@@ -101,13 +96,13 @@ public class VmInsightResource {
     }
 
     @GET
-    @Path("/vms/{id}/snapshots")
+    @Path("/{id}/snapshots")
     public ApiResponse<List<SnapshotResponse>> snapshots(@PathParam("id") String id) {
         return ApiResponse.ok(snapshots.list(VmResource.Ids.required("VM", id), actor()).stream().map(SnapshotResponse::from).toList());
     }
 
     @POST
-    @Path("/vms/{id}/snapshots")
+    @Path("/{id}/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSnapshot(@PathParam("id") String id, @Valid @NotNull SnapshotRequest r) {
         Operation op = snapshots.create(VmResource.Ids.required("VM", id), r.name(), r.description(), actor());
@@ -115,31 +110,17 @@ public class VmInsightResource {
     }
 
     @DELETE
-    @Path("/vms/{id}/snapshots/{name}")
+    @Path("/{id}/snapshots/{name}")
     public Response deleteSnapshot(@PathParam("id") String id, @PathParam("name") String name) {
         Operation op = snapshots.delete(VmResource.Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
     @POST
-    @Path("/vms/{id}/snapshots/{name}/rollback")
+    @Path("/{id}/snapshots/{name}/rollback")
     public Response rollback(@PathParam("id") String id, @PathParam("name") String name) {
         Operation op = snapshots.rollback(VmResource.Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
-    }
-
-    @GET
-    @Path("/admin/unmanaged-guests")
-    @RolesAllowed("admin")
-    public ApiResponse<List<ReconciliationUseCase.UnmanagedGuest>> unmanaged() {
-        return ApiResponse.ok(reconciliation.unmanagedGuests());
-    }
-
-    @POST
-    @Path("/admin/reconciliation")
-    @RolesAllowed("admin")
-    public ApiResponse<ReconciliationUseCase.Report> reconcileNow() {
-        return ApiResponse.ok(reconciliation.reconcile());
     }
 
     private Actor actor() {
