@@ -123,6 +123,24 @@ public class VmInsightResource {
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
+    @Inject
+    io.proxima.application.vm.port.in.FirewallUseCase firewall;
+
+    @GET
+    @Path("/{id}/firewall")
+    public ApiResponse<List<FirewallResource.FirewallRuleResponse>> firewall(@PathParam("id") String id) {
+        return ApiResponse.ok(firewall.list(VmResource.Ids.required("VM", id), actor()).stream()
+                .map(FirewallResource.FirewallRuleResponse::from).toList());
+    }
+
+    @POST
+    @Path("/{id}/firewall")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addRule(@PathParam("id") String id, @Valid @NotNull FirewallResource.FirewallRuleRequest r) {
+        var rule = firewall.create(VmResource.Ids.required("VM", id), r.toSpec(), actor());
+        return Response.status(201).entity(ApiResponse.created(FirewallResource.FirewallRuleResponse.from(rule))).build();
+    }
+
     private Actor actor() {
         return new Actor(currentUser.id().value(), currentUser.isAdmin());
     }

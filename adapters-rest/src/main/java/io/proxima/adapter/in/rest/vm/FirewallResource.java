@@ -1,0 +1,80 @@
+package io.proxima.adapter.in.rest.vm;
+
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.security.CurrentUser;
+import io.proxima.application.vm.port.in.FirewallUseCase;
+import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
+import io.proxima.application.vm.port.out.FirewallRuleRepository.StoredRule;
+import io.proxima.domain.vm.FirewallRuleSpec;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Seed 001's rule paths: {@code PUT/DELETE /firewall/{id}}; list and create live under the VM. */
+@Path("/api/v1/firewall")
+@Tag(name = "Firewall")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FirewallResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FirewallUseCase firewall;
+
+    /** Seed 001's rule shape; {@code port} may be a number or a range such as "8000-8080". */
+    public record FirewallRuleRequest(@NotBlank String direction, @NotBlank String action, @Size(max = 8) String protocol,
+                                      @Size(max = 11) String port, @Size(max = 64) String source,
+                                      @Size(max = 64) String destination, Boolean enabled, Integer position,
+                                      @Size(max = 200) String comment) {
+
+        FirewallRuleSpec toSpec() {
+            return new FirewallRuleSpec(direction, action, protocol, port, source, destination, enabled == null || enabled,
+                    position == null ? 0 : position, comment);
+        }
+    }
+
+    public record FirewallRuleResponse(UUID id, UUID vmId, String direction, String action, String protocol, String port,
+                                       String source, String destination, boolean enabled, int position, String comment,
+                                       Instant createdAt, Instant updatedAt) {
+
+        static FirewallRuleResponse from(StoredRule r) {
+            FirewallRuleSpec s = r.spec();
+            return new FirewallRuleResponse(r.id(), r.vmId(), s.direction(), s.action(), s.protocol().toUpperCase(),
+                    s.port() == null ? null : s.port().replace(':', '-'), s.source() == null ? "0.0.0.0/0" : s.source(),
+                    s.destination(), s.enabled(), s.position(), s.comment(), r.createdAt(), r.updatedAt());
+        }
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<FirewallRuleResponse> update(@PathParam("id") String id, @Valid @NotNull FirewallRuleRequest r) {
+        return ApiResponse.ok(FirewallRuleResponse.from(firewall.update(VmResource.Ids.required("Firewall rule", id), r.toSpec(), actor())));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public ApiResponse<Void> delete(@PathParam("id") String id) {
+        firewall.delete(VmResource.Ids.required("Firewall rule", id), actor());
+        return ApiResponse.ok(null);
+    }
+
+    private Actor actor() {
+        return new Actor(currentUser.id().value(), currentUser.isAdmin());
+    }
+}
