@@ -53,15 +53,25 @@ class ArchitectureTest {
     @Test
     void persistence_adapter_does_not_use_other_adapters() {
         noClasses().that().resideInAPackage("io.proxima.adapter.out.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.proxmox..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.proxmox..",
+                        "io.proxima.adapter.out.payment..")
                 .check(proxima);
     }
 
     @Test
     void proxmox_adapter_does_not_use_other_adapters() {
         noClasses().that().resideInAPackage("io.proxima.adapter.out.proxmox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
+                        "io.proxima.adapter.out.payment..")
                 .allowEmptyShould(true)
+                .check(proxima);
+    }
+
+    @Test
+    void payment_adapter_does_not_use_other_adapters() {
+        noClasses().that().resideInAPackage("io.proxima.adapter.out.payment..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..",
+                        "io.proxima.adapter.out.persistence..", "io.proxima.adapter.out.proxmox..")
                 .check(proxima);
     }
 
