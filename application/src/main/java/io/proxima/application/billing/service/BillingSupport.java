@@ -34,11 +34,20 @@ public class BillingSupport {
     private final LedgerRepository ledger;
     private final SystemSettingsUseCase settings;
     private final BillingConfig config;
-    private final Instance<PaymentGateway> gateways;
+    private final Iterable<PaymentGateway> gateways;
 
     @Inject
     public BillingSupport(LedgerRepository ledger, SystemSettingsUseCase settings, BillingConfig config,
                           @Any Instance<PaymentGateway> gateways) {
+        this.ledger = ledger;
+        this.settings = settings;
+        this.config = config;
+        this.gateways = gateways;
+    }
+
+    /** For tests and manual wiring: a fixed list of gateways. */
+    public BillingSupport(LedgerRepository ledger, SystemSettingsUseCase settings, BillingConfig config,
+                          List<PaymentGateway> gateways) {
         this.ledger = ledger;
         this.settings = settings;
         this.config = config;

@@ -129,6 +129,13 @@ public class RechargeSteps {
             case CHECKOUT_EXPIRED -> PaymentGateway.PaymentState.EXPIRED;
             default -> PaymentGateway.PaymentState.OPEN;
         };
+        if (state == PaymentGateway.PaymentState.PAID && event.amount() != null
+                && !event.amount().equals(found.get().amount())) {
+            // Signed by the gateway yet not what was ordered: a bug somewhere; never credit a guess.
+            LOG.severe("order " + found.get().id() + " reported paid with " + event.amount() + " instead of "
+                    + found.get().amount());
+            return WebhookOutcome.IGNORED;
+        }
         boolean credited = applyState(found.get(), state, event.amount(), event.paymentRef(), now);
         return credited ? WebhookOutcome.CREDITED
                 : state == PaymentGateway.PaymentState.PAID ? WebhookOutcome.DUPLICATE : WebhookOutcome.IGNORED;
