@@ -17,8 +17,9 @@ CREATE TABLE billing_accounts (
     created_at              timestamptz  NOT NULL DEFAULT now(),
     CONSTRAINT billing_accounts_kind CHECK ((owner_id IS NULL) <> (system_code IS NULL)),
     CONSTRAINT billing_accounts_system_unique UNIQUE (system_code, currency)
-);
-CREATE INDEX billing_accounts_overdrawn ON billing_accounts (balance_minor) WHERE owner_id IS NOT NULL AND balance_minor <= 0;
+) WITH (fillfactor = 80);
+-- balance_minor is deliberately not indexed: every billing run rewrites it, and an index on it would
+-- rule out HOT updates (the enforcement pass scans accounts once per run instead).
 CREATE INDEX billing_accounts_suspended ON billing_accounts (suspended_at) WHERE suspended_at IS NOT NULL;
 
 -- The ledger. Each row is one balanced entry pair: +amount on account_id (always a customer)
@@ -51,7 +52,6 @@ CREATE TABLE billing_journal (
 CREATE UNIQUE INDEX billing_journal_hour_once ON billing_journal (vm_id, period_start) WHERE period_start IS NOT NULL;
 CREATE INDEX billing_journal_account ON billing_journal (account_id, seq);
 CREATE INDEX billing_journal_order ON billing_journal (order_id) WHERE order_id IS NOT NULL;
-CREATE INDEX billing_journal_effective ON billing_journal (effective_at);
 
 CREATE FUNCTION billing_journal_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

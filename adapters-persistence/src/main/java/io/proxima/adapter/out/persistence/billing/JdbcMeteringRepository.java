@@ -111,6 +111,8 @@ public class JdbcMeteringRepository implements MeteringRepository {
 
     @Override
     public int chargeNextDueHour(Instant now) {
+        // The running balances sort every due hour by account; keep that sort in memory (this transaction only).
+        sql.one("SELECT set_config('work_mem', '64MB', true)", rs -> rs.getString(1));
         return sql.one(CHARGE_NEXT_DUE_HOUR, rs -> rs.getInt(1), now, now).orElse(0);
     }
 
