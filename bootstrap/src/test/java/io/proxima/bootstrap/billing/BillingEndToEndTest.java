@@ -150,4 +150,33 @@ class BillingEndToEndTest {
         assertThat(balances.balance(poor).balance().isZero()).isTrue();
         metering.stop(vm, clock.now());
     }
+
+    @Test
+    void after_the_grace_period_an_overdrawn_account_is_terminated_and_told() {
+        clock.set(Instant.parse("2031-06-01T00:00:00Z"));
+        UUID late = UUID.randomUUID();
+        BillingFixtures.give(balances, late, "0.10");
+        UUID vm = BillingFixtures.startVm(metering, late, BillingFixtures.usd(10, 1000), clock.now());
+        jobs.enforce();
+        assertThat(control.actionsFor(late)).containsExactly("suspend");
+
+        clock.advance(Duration.ofDays(6));
+        jobs.chargeDueHours();
+        jobs.enforce();
+        assertThat(control.actionsFor(late)).containsExactly("suspend"); // still within the 7 days
+        assertThat(balances.balance(late).balance().isZero()).isTrue(); // nothing charged while suspended
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        jobs.enforce();
+        jobs.enforce();
+        assertThat(control.actionsFor(late)).containsExactly("suspend", "terminate");
+        // Terminated resources are never charged again, and a later top-up restores nothing.
+        BillingFixtures.give(balances, late, "5.00");
+        clock.advance(Duration.ofHours(5));
+        jobs.chargeDueHours();
+        jobs.enforce();
+        assertThat(balances.balance(late).balance().minor()).isEqualTo(500);
+        assertThat(control.actionsFor(late)).containsExactly("suspend", "terminate");
+        metering.stop(vm, clock.now());
+    }
 }
