@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and the ledger proof. Each money movement records the administrator and the reason in the
  * ledger; the identity context's audit log is to be called here as well once it is merged.
  */
-@Path("/api/v1")
+@Path("/api/v1/admin/billing")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "Billing (admin)")
@@ -63,14 +63,14 @@ public class AdminBillingResource {
     BillingQueryUseCase queries;
 
     @POST
-    @Path("admin/billing/recharges/{id}/confirm")
+    @Path("recharges/{id}/confirm")
     @Operation(summary = "Confirm a manual (bank transfer) payment; credits once")
     public ApiResponse<RechargeResponse> confirm(@PathParam("id") String id) {
         return ApiResponse.ok(RechargeResponse.from(recharges.confirmManual(Params.pathId(id, "recharge"), caller.id())));
     }
 
     @GET
-    @Path("admin/billing/transactions")
+    @Path("transactions")
     @Operation(summary = "Every ledger line; filters user_id, type, from, to, vm_id")
     public ApiResponse<PageResponse<TransactionResponse>> transactions(@QueryParam("user_id") String userId,
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -81,7 +81,7 @@ public class AdminBillingResource {
     }
 
     @POST
-    @Path("admin/billing/refunds")
+    @Path("refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refund a paid order through its gateway, or charges to the balance; reason required")
     public Response refund(RefundRequest body, @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
@@ -94,39 +94,15 @@ public class AdminBillingResource {
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null).build();
     }
 
-    @POST
-    @Path("users/{id}/balance-adjustments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Signed balance adjustment with a reason (ledger entry)")
-    public Response adjust(@PathParam("id") String id, AdjustmentRequest body,
-                           @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
-        if (body == null) {
-            throw ValidationException.of("amount", "validation.required", "is required");
-        }
-        Created<TransactionView> t = balances.adjust(new BalanceUseCase.AdjustBalance(Params.pathId(id, "user"),
-                body.amount(), body.currency(), body.reason(), caller.id(), key));
-        return Response.status(201).entity(ApiResponse.created(TransactionResponse.from(t.value())))
-                .header("Idempotent-Replayed", t.replayed() ? "true" : null).build();
-    }
-
-    @PUT
-    @Path("admin/users/{id}/balance")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Seed 000 form of the balance adjustment (signed amount + reason)")
-    public Response adjustSeed(@PathParam("id") String id, AdjustmentRequest body,
-                               @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
-        return adjust(id, body, key);
-    }
-
     @GET
-    @Path("admin/billing/users/{id}/balance")
+    @Path("users/{id}/balance")
     @Operation(summary = "A user's balance and burn rate")
     public ApiResponse<BalanceResponse> balance(@PathParam("id") String id) {
         return ApiResponse.ok(BalanceResponse.from(balances.balance(Params.pathId(id, "user"))));
     }
 
     @GET
-    @Path("admin/billing/ledger/check")
+    @Path("ledger/check")
     @Operation(summary = "Proves that every balance equals the sum of its ledger entries")
     public ApiResponse<LedgerCheckResponse> check() {
         return ApiResponse.ok(LedgerCheckResponse.from(balances.checkLedger()));

@@ -31,8 +31,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The customer's side of billing: balance, recharges, ledger, statements. Own resources only. */
-@Path("/api/v1")
+/**
+ * The customer's side of billing: balance, recharges, ledger, statements. Own resources only.
+ * Routes outside {@code /billing} live in their own classes with their full literal path, so that
+ * another context's resource on a shorter prefix ({@code /api/v1/account}, {@code /api/v1/users})
+ * can never shadow them in JAX-RS matching.
+ */
+@Path("/api/v1/billing")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"user", "support", "admin"})
 @Tag(name = "Billing")
@@ -53,14 +58,14 @@ public class BillingResource {
     BillingQueryUseCase queries;
 
     @GET
-    @Path("billing/balance")
+    @Path("balance")
     @Operation(summary = "Balance, current burn rate per hour and the hours it lasts")
     public ApiResponse<BalanceResponse> balance() {
         return ApiResponse.ok(BalanceResponse.from(balances.balance(caller.id())));
     }
 
     @POST
-    @Path("billing/recharges")
+    @Path("recharges")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a recharge order; answers the payment URL. Idempotent by Idempotency-Key")
     public Response recharge(RechargeRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
@@ -74,30 +79,22 @@ public class BillingResource {
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null).build();
     }
 
-    @POST
-    @Path("account/balance/recharge")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Seed 000 alias of POST /billing/recharges")
-    public Response rechargeAlias(RechargeRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return recharge(body, key);
-    }
-
     @GET
-    @Path("billing/recharges")
+    @Path("recharges")
     @Operation(summary = "The caller's recharge orders, newest first")
     public ApiResponse<PageResponse<RechargeResponse>> orders(@BeanParam PageParams page) {
         return ApiResponse.ok(PageResponse.of(queries.orders(caller.id(), page.toPageRequest()), RechargeResponse::from));
     }
 
     @GET
-    @Path("billing/recharges/{id}")
+    @Path("recharges/{id}")
     @Operation(summary = "One recharge order (404 for another user's)")
     public ApiResponse<RechargeResponse> order(@PathParam("id") String id) {
         return ApiResponse.ok(RechargeResponse.from(recharges.get(Params.pathId(id, "recharge"), caller.id(), caller.isAdmin())));
     }
 
     @GET
-    @Path("billing/transactions")
+    @Path("transactions")
     @Operation(summary = "The caller's ledger with the balance after each line; filters type, from, to, vm_id")
     public ApiResponse<PageResponse<TransactionResponse>> transactions(@QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("vm_id") String vmId,
@@ -108,7 +105,7 @@ public class BillingResource {
     }
 
     @GET
-    @Path("billing/invoices")
+    @Path("invoices")
     @Operation(summary = "The caller's monthly statements, newest first")
     public ApiResponse<PageResponse<InvoiceResponse>> invoices(@BeanParam PageParams page) {
         return ApiResponse.ok(PageResponse.of(queries.invoices(caller.id(), page.toPageRequest()),
@@ -116,7 +113,7 @@ public class BillingResource {
     }
 
     @GET
-    @Path("billing/invoices/{id}")
+    @Path("invoices/{id}")
     @Operation(summary = "One monthly statement with a line per VM")
     public ApiResponse<InvoiceResponse> invoice(@PathParam("id") String id) {
         return ApiResponse.ok(InvoiceResponse.from(queries.invoice(Params.pathId(id, "invoice"), caller.id(), caller.isAdmin())));
