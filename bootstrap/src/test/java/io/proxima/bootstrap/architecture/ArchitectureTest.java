@@ -6,11 +6,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The dependency rule of the hexagon (SPEC section 1), checked on the compiled main code. */
 class ArchitectureTest {
+
+    /** Every adapter's package; a new adapter module is added here and is then isolated from the rest. */
+    static final List<String> ADAPTERS = List.of(
+            "io.proxima.adapter.in.rest",
+            "io.proxima.adapter.out.persistence",
+            "io.proxima.adapter.out.proxmox",
+            "io.proxima.adapter.out.mail",
+            "io.proxima.adapter.out.security",
+            "io.proxima.adapter.out.payment");
 
     private static JavaClasses proxima;
 
@@ -43,43 +56,24 @@ class ArchitectureTest {
                 .check(proxima);
     }
 
-    @Test
-    void rest_adapter_does_not_use_other_adapters() {
-        noClasses().that().resideInAPackage("io.proxima.adapter.in.rest..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.out..")
-                .check(proxima);
+    static Stream<String> adapters() {
+        return ADAPTERS.stream();
     }
 
-    @Test
-    void persistence_adapter_does_not_use_other_adapters() {
-        noClasses().that().resideInAPackage("io.proxima.adapter.out.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.proxmox..",
-                        "io.proxima.adapter.out.mail..", "io.proxima.adapter.out.security..")
-                .check(proxima);
-    }
-
-    @Test
-    void proxmox_adapter_does_not_use_other_adapters() {
-        noClasses().that().resideInAPackage("io.proxima.adapter.out.proxmox..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
-                        "io.proxima.adapter.out.mail..", "io.proxima.adapter.out.security..")
+    @ParameterizedTest(name = "{0} uses no other adapter")
+    @MethodSource("adapters")
+    void adapters_do_not_use_each_other(String adapter) {
+        String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> a + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage(adapter + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
                 .allowEmptyShould(true)
                 .check(proxima);
     }
 
     @Test
-    void mail_adapter_does_not_use_other_adapters() {
-        noClasses().that().resideInAPackage("io.proxima.adapter.out.mail..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
-                        "io.proxima.adapter.out.proxmox..", "io.proxima.adapter.out.security..")
-                .check(proxima);
-    }
-
-    @Test
-    void security_adapter_does_not_use_other_adapters() {
-        noClasses().that().resideInAPackage("io.proxima.adapter.out.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.proxima.adapter.in..", "io.proxima.adapter.out.persistence..",
-                        "io.proxima.adapter.out.proxmox..", "io.proxima.adapter.out.mail..")
+    void every_adapter_package_is_listed() {
+        classes().that().resideInAPackage("io.proxima.adapter..")
+                .should().resideInAnyPackage(ADAPTERS.stream().map(a -> a + "..").toArray(String[]::new))
                 .check(proxima);
     }
 

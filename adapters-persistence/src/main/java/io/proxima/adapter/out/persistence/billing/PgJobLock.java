@@ -1,0 +1,35 @@
+package io.proxima.adapter.out.persistence.billing;
+
+import io.proxima.application.billing.port.out.JobLock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * PostgreSQL advisory locks: a transaction-scoped lock (released by commit or rollback, so a
+ * crashed instance never leaves it held) and a claim row per job period.
+ */
+@ApplicationScoped
+public class PgJobLock implements JobLock {
+
+    /** Arbitrary, stable key of the billing jobs' advisory lock ("PRXBILL" in ASCII). */
+    static final long BILLING_LOCK_KEY = 0x5052_5842_494C_4CL;
+
+    private final Sql sql;
+
+    @Inject
+    public PgJobLock(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public boolean tryLockForTransaction() {
+        return sql.one("SELECT pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), BILLING_LOCK_KEY).orElse(false);
+    }
+
+    @Override
+    public boolean claimPeriod(String job, Instant periodStart, Instant now) {
+        return sql.update("INSERT INTO billing_job_runs (job, period_start, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                job, periodStart, now) == 1;
+    }
+}

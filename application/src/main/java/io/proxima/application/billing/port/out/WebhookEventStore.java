@@ -1,0 +1,10 @@
+package io.proxima.application.billing.port.out;
+
+import java.time.Instant;
+
+/** Gateway events already processed, by the gateway's event id. */
+public interface WebhookEventStore {
+
+    /** Records the event; false when it was recorded before (a redelivery). */
+    boolean record(String gateway, String eventId, String type, Instant at);
+}
