@@ -58,8 +58,7 @@ final class PveNodeClient implements AutoCloseable {
         this.breaker = new Breaker(settings.breakerFailureThreshold(), settings.breakerOpenFor().toMillis(), clock);
         HttpClientOptions o = new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setTryUseCompression(true);
+                .setKeepAlive(true);
         if (conn.isHttps()) {
             o.setSsl(true);
             PveTlsTrust tls = conn.tls();
