@@ -127,17 +127,23 @@ public class ProxmoxHypervisor implements Hypervisor {
         if (existing != null) {
             return existing;
         }
-        return clients.computeIfAbsent(conn, k -> {
+        synchronized (clients) {
+            existing = clients.get(conn);
+            if (existing != null) {
+                return existing;
+            }
             // A node whose token or trust changed: drop the old client of the same URL.
             clients.entrySet().removeIf(e -> {
-                if (e.getKey().baseUrl().equals(k.baseUrl())) {
+                if (e.getKey().baseUrl().equals(conn.baseUrl())) {
                     e.getValue().close();
                     return true;
                 }
                 return false;
             });
-            return new PveNodeClient(vertx, k, settings, clock);
-        });
+            PveNodeClient created = new PveNodeClient(vertx, conn, settings, clock);
+            clients.put(conn, created);
+            return created;
+        }
     }
 
     private static String guestPath(GuestRef g, Object... rest) {

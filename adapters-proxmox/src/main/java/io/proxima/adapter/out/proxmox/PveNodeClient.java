@@ -13,6 +13,7 @@ import io.proxima.application.hypervisor.port.out.PveNodeConnection;
 import io.proxima.application.hypervisor.port.out.PveTlsTrust;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -43,6 +44,7 @@ final class PveNodeClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PveNodeClient.class);
     private static final String API = "/api2/json";
 
+    private final Vertx vertx;
     private final PveNodeConnection conn;
     private final PveClientSettings settings;
     private final HttpClient http;
@@ -52,6 +54,7 @@ final class PveNodeClient implements AutoCloseable {
     private volatile Ticket ticket;
 
     PveNodeClient(Vertx vertx, PveNodeConnection conn, PveClientSettings settings, LongSupplier clock) {
+        this.vertx = vertx;
         this.conn = conn;
         this.settings = settings;
         this.clock = clock;
@@ -164,6 +167,8 @@ final class PveNodeClient implements AutoCloseable {
         String uri = conn.baseUrl().toString().replaceAll("/+$", "") + API + path
                 + (query == null || query.isEmpty() ? "" : "?" + query.encode());
         RequestOptions ro = new RequestOptions().setMethod(method).setAbsoluteURI(uri)
+                // also bounds the wait for a pooled connection, not only the TCP connect
+                .setConnectTimeout(settings.connectTimeout().toMillis())
                 .setIdleTimeout(settings.requestTimeout().toMillis())
                 .putHeader("Accept", "application/json");
         authenticate(ro, method != HttpMethod.GET);
@@ -174,10 +179,10 @@ final class PveNodeClient implements AutoCloseable {
         }
         requests.incrementAndGet();
         final String sent = body;
-        Future<Raw> f = http.request(ro)
+        Future<Raw> f = onContext(() -> http.request(ro)
                 .compose(req -> sent == null ? req.send() : req.send(Buffer.buffer(sent, "UTF-8")))
                 .compose(resp -> resp.body().map(b -> new Raw(resp.statusCode(), resp.statusMessage(),
-                        b.toString(StandardCharsets.UTF_8))));
+                        b.toString(StandardCharsets.UTF_8)))));
         long budget = settings.connectTimeout().toMillis() + settings.requestTimeout().toMillis() + 1000;
         try {
             return f.toCompletionStage().toCompletableFuture().get(budget, TimeUnit.MILLISECONDS);
@@ -243,8 +248,8 @@ final class PveNodeClient implements AutoCloseable {
         requests.incrementAndGet();
         Raw raw;
         try {
-            raw = http.request(ro).compose(req -> req.send(form.encode()))
-                    .compose(resp -> resp.body().map(b -> new Raw(resp.statusCode(), resp.statusMessage(), b.toString())))
+            raw = onContext(() -> http.request(ro).compose(req -> req.send(form.encode()))
+                    .compose(resp -> resp.body().map(b -> new Raw(resp.statusCode(), resp.statusMessage(), b.toString()))))
                     .toCompletionStage().toCompletableFuture()
                     .get(settings.connectTimeout().toMillis() + settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -270,6 +275,17 @@ final class PveNodeClient implements AutoCloseable {
         }
         ticket = new Ticket(tk, csrf, now);
         return ticket;
+    }
+
+    /**
+     * Runs a request chain on a Vert.x context. Composed from a plain worker thread, the
+     * {@code body()} call can come after the response already ended, and the future then never
+     * completes; on the context, the response and its body handler meet in the same event-loop turn.
+     */
+    private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> chain) {
+        Promise<T> promise = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> chain.get().onComplete(promise));
+        return promise.future();
     }
 
     boolean breakerOpen() {
