@@ -278,12 +278,14 @@ class ProvisionSaga implements Saga {
     }
 
     private StepOutcome finalizeRunning(SagaRun run) {
-        Vm vm = run.updateVm(v -> {
+        // Billing first: if the first hour cannot be charged the guest is torn down (compensation)
+        // instead of running unpaid. Starting the meter is idempotent, so a resumed step is safe.
+        lifecycle.provisioned(run.vm());
+        run.updateVm(v -> {
             if (v.status() == VmStatus.PROVISIONING) {
                 v.apply(VmEvent.PROVISIONED_RUNNING, null, run.now());
             }
         });
-        lifecycle.provisioned(vm);
         return StepOutcome.DONE;
     }
 

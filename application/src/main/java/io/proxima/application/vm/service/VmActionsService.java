@@ -8,6 +8,7 @@ import io.proxima.application.hypervisor.port.out.PowerState;
 import io.proxima.application.hypervisor.port.out.Upid;
 import io.proxima.application.vm.port.in.VmActionsUseCase;
 import io.proxima.application.vm.port.out.NodeDirectory;
+import io.proxima.application.vm.port.out.VmLifecycleListener;
 import io.proxima.domain.shared.StateConflictException;
 import io.proxima.domain.vm.Operation;
 import io.proxima.domain.vm.Placement;
@@ -16,7 +17,6 @@ import io.proxima.domain.vm.VmEvent;
 import io.proxima.domain.vm.VmId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -31,14 +31,14 @@ public class VmActionsService implements VmActionsUseCase {
     private final VmTransactions tx;
     private final Hypervisor hypervisor;
     private final NodeDirectory nodes;
-    private final Clock clock;
+    private final VmLifecycleListener lifecycle;
 
     @Inject
-    public VmActionsService(VmTransactions tx, Hypervisor hypervisor, NodeDirectory nodes, Clock clock) {
+    public VmActionsService(VmTransactions tx, Hypervisor hypervisor, NodeDirectory nodes, VmLifecycleListener lifecycle) {
         this.tx = tx;
         this.hypervisor = hypervisor;
         this.nodes = nodes;
-        this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -77,14 +77,21 @@ public class VmActionsService implements VmActionsUseCase {
                 runInPve(vm, PowerAction.STOP);
             }
         }
-        return tx.apply(id, VmEvent.SUSPEND, reason == null || reason.isBlank() ? "suspended by an administrator" : reason);
+        boolean wasSuspended = vm.status() == io.proxima.domain.vm.VmStatus.SUSPENDED;
+        Vm suspended = tx.apply(id, VmEvent.SUSPEND, reason == null || reason.isBlank() ? "suspended by an administrator" : reason);
+        if (!wasSuspended && suspended.status() == io.proxima.domain.vm.VmStatus.SUSPENDED) {
+            lifecycle.suspended(suspended, suspended.statusReason());
+        }
+        return suspended;
     }
 
     @Override
     public Vm unsuspend(VmId id, Actor actor) {
         Vm vm = tx.load(id, actor);
         vm.requireAllowed(VmEvent.UNSUSPEND);
-        return tx.apply(id, VmEvent.UNSUSPEND, null);
+        Vm back = tx.apply(id, VmEvent.UNSUSPEND, null);
+        lifecycle.unsuspended(back);
+        return back;
     }
 
     @Override

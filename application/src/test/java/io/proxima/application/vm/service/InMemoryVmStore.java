@@ -216,6 +216,16 @@ final class InMemoryVmStore {
         public void deleted(Vm vm) {
             lifecycleEvents.add("deleted:" + vm.id());
         }
+
+        @Override
+        public void suspended(Vm vm, String reason) {
+            lifecycleEvents.add("suspended:" + vm.id());
+        }
+
+        @Override
+        public void unsuspended(Vm vm) {
+            lifecycleEvents.add("unsuspended:" + vm.id());
+        }
     };
 
     /** Reversible and obviously not secure: the saga only needs the round trip. */

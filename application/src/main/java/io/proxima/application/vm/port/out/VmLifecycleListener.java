@@ -13,4 +13,10 @@ public interface VmLifecycleListener {
     void provisioningFailed(Vm vm, String reason);
 
     void deleted(Vm vm);
+
+    /** Out of service (admin or billing): charging pauses. */
+    void suspended(Vm vm, String reason);
+
+    /** Back in service: charging resumes with a new hour. */
+    void unsuspended(Vm vm);
 }

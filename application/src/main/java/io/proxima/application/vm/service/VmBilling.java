@@ -1,0 +1,71 @@
+package io.proxima.application.vm.service;
+
+import io.proxima.application.billing.port.in.MeteringUseCase;
+import io.proxima.application.vm.port.out.PlanRepository;
+import io.proxima.application.vm.port.out.VmCharging;
+import io.proxima.application.vm.port.out.VmLifecycleListener;
+import io.proxima.domain.billing.HourlyPricing;
+import io.proxima.domain.shared.NotFoundException;
+import io.proxima.domain.vm.Plan;
+import io.proxima.domain.vm.Vm;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * The VM context's side of billing: the balance check at order time, and the meter that runs
+ * from the moment the guest is provisioned until it is deleted, paused while suspended. A VM
+ * whose provisioning failed never started its meter, so it is never charged.
+ */
+@ApplicationScoped
+public class VmBilling implements VmCharging, VmLifecycleListener {
+
+    private final MeteringUseCase metering;
+    private final PlanRepository plans;
+    private final Clock clock;
+
+    @Inject
+    public VmBilling(MeteringUseCase metering, PlanRepository plans, Clock clock) {
+        this.metering = metering;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @Override
+    public void requireFunds(java.util.UUID ownerId, Plan plan) {
+        metering.ensureCanAfford(ownerId, plan.priceHourly());
+    }
+
+    @Override
+    public void provisioned(Vm vm) {
+        Plan plan = plan(vm);
+        metering.start(new MeteringUseCase.StartMetering(vm.id().value(), vm.ownerId(), plan.id(),
+                new HourlyPricing(plan.priceHourly(), plan.priceMonthly()), clock.instant()));
+    }
+
+    @Override
+    public void provisioningFailed(Vm vm, String reason) {
+        // Nothing was charged: the meter starts only once the guest is running.
+    }
+
+    @Override
+    public void deleted(Vm vm) {
+        metering.stop(vm.id().value(), clock.instant());
+    }
+
+    @Override
+    public void suspended(Vm vm, String reason) {
+        metering.suspend(vm.id().value(), clock.instant(), reason);
+    }
+
+    @Override
+    public void unsuspended(Vm vm) {
+        metering.resume(vm.id().value(), clock.instant());
+    }
+
+    @Transactional
+    Plan plan(Vm vm) {
+        return plans.find(vm.planId()).orElseThrow(() -> new NotFoundException("Plan", vm.planId()));
+    }
+}
