@@ -1,32 +1,31 @@
 package io.proxima.bootstrap.billing;
 
+import io.agroal.api.AgroalDataSource;
+import io.proxima.application.user.port.out.TokenIssuer;
+import io.proxima.domain.user.Role;
+import io.proxima.domain.user.UserId;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.Signature;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Real RS256 access tokens for the tests, verified by the application's smallrye-jwt with a key
- * pair made for this test run (quarkus-test-security is not available for this platform version
- * here). The subject is the user id; {@code groups} carries the roles.
+ * Real access tokens for test users with fixed ids: the user row is created (active, with the
+ * role) when missing and the token is signed by the application's own issuer, so requests pass
+ * through the production authentication mechanism.
  */
 public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
-    private static final KeyPair KEYS = generate();
-
     @Override
     public Map<String, String> start() {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----";
-        return Map.of("mp.jwt.verify.publickey", pem, "mp.jwt.verify.issuer", "https://proxima.test",
-                "smallrye.jwt.verify.key-format", "PEM_KEY");
+        return Map.of();
     }
 
     @Override
@@ -34,33 +33,31 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String bearer(UUID user, String... roles) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        long now = Instant.now().getEpochSecond();
-        StringBuilder groups = new StringBuilder();
-        for (String r : roles) {
-            groups.append(groups.length() == 0 ? "" : ",").append('"').append(r).append('"');
-        }
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"https://proxima.test\",\"sub\":\"" + user + "\",\"upn\":\"" + user
-                + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\""
-                + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initSign(KEYS.getPrivate());
-            s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return "Bearer " + header + "." + payload + "." + b64.encodeToString(s.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Role role = roles.length == 0 ? Role.USER : Role.valueOf(roles[0].toUpperCase(Locale.ROOT));
+        ensureUser(user, role);
+        Instant now = Instant.now();
+        TokenIssuer issuer = Arc.container().instance(TokenIssuer.class).get();
+        return "Bearer " + issuer.sign(new TokenIssuer.AccessClaims(UUID.randomUUID(), new UserId(user),
+                "t" + user.toString().substring(0, 8), role, UUID.randomUUID(), now, now.plus(Duration.ofHours(1))));
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static void ensureUser(UUID id, Role role) {
+        AgroalDataSource ds = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO users (id, username, email, password_hash, role, status, email_verified, created_at, updated_at)
+                     VALUES (?, ?, ?, 'not-a-hash', ?, 'active', true, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+            String name = "t" + id.toString().replace("-", "").substring(0, 20);
+            ps.setObject(1, id);
+            ps.setString(2, name);
+            ps.setString(3, name + "@billing.test");
+            ps.setString(4, role.name().toLowerCase(Locale.ROOT));
+            Timestamp now = Timestamp.from(Instant.now());
+            ps.setTimestamp(5, now);
+            ps.setTimestamp(6, now);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test user " + id, e);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.proxima.domain.vm.OperationType;
 import io.proxima.domain.vm.Placement;
 import io.proxima.domain.vm.Vm;
 import io.proxima.application.vm.port.out.NodeDirectory;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +66,7 @@ final class SnapshotSagas {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     static class Create extends Base {
         @Inject
         Create(Hypervisor hypervisor, NodeDirectory nodes) {
@@ -95,7 +94,7 @@ final class SnapshotSagas {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     static class Delete extends Base {
         @Inject
         Delete(Hypervisor hypervisor, NodeDirectory nodes) {
@@ -123,7 +122,7 @@ final class SnapshotSagas {
         }
     }
 
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     static class Rollback extends Base {
         @Inject
         Rollback(Hypervisor hypervisor, NodeDirectory nodes) {

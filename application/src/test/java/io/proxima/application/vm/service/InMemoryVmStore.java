@@ -199,7 +199,27 @@ final class InMemoryVmStore {
         }
     };
 
-    final TemplateRepository templateRepository = id -> Optional.ofNullable(templates.get(id));
+    final TemplateRepository templateRepository = new TemplateRepository() {
+        @Override
+        public Optional<Template> find(UUID id) {
+            return Optional.ofNullable(templates.get(id));
+        }
+
+        @Override
+        public List<Template> list(boolean activeOnly) {
+            return List.copyOf(templates.values());
+        }
+
+        @Override
+        public void insert(Template template) {
+            templates.put(template.id(), template);
+        }
+
+        @Override
+        public void update(Template template) {
+            templates.put(template.id(), template);
+        }
+    };
 
     final VmLifecycleListener lifecycle = new VmLifecycleListener() {
         @Override
