@@ -19,6 +19,7 @@ import io.proxima.domain.vm.VmEvent;
 import io.proxima.domain.vm.VmStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 
@@ -112,8 +113,13 @@ class DeleteSaga implements Saga {
         }
     }
 
-    private StepOutcome release(Vm vm, SagaRun run) {
+    @Transactional
+    void releaseAddresses(Vm vm) {
         addresses.releaseAll(vm.id());
+    }
+
+    private StepOutcome release(Vm vm, SagaRun run) {
+        releaseAddresses(vm);
         Vm deleted = run.updateVm(v -> {
             if (v.status() != VmStatus.DELETED) {
                 v.apply(VmEvent.DESTROYED, null, run.now());

@@ -118,7 +118,7 @@ public class OperationRunner {
                     op.retryLater(reason, backoff(attempts), now());
                 } else {
                     LOG.log(Level.WARNING, "operation " + op.id() + " step " + step.name() + " failed: " + reason,
-                            isTransient(e) || e instanceof Saga.PermanentFailure ? null : e);
+                            e instanceof io.proxima.domain.shared.DomainException || e instanceof Saga.PermanentFailure ? null : e);
                     op.fail(reason, compensationOf(op, saga), now());
                 }
             }
@@ -141,9 +141,16 @@ public class OperationRunner {
                 || e instanceof PveLockTimeoutException || e instanceof StaleVersionException;
     }
 
+    /**
+     * The error recorded on the operation and shown to clients: domain and PVE failures speak for
+     * themselves; anything else (SQL, bugs) is logged in full and shown only as an internal error.
+     */
     private static String describe(RuntimeException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (e instanceof io.proxima.domain.shared.DomainException || e instanceof Saga.PermanentFailure) {
+            String m = e.getMessage();
+            return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        }
+        return "internal error (" + e.getClass().getSimpleName() + "); see the server log";
     }
 
     static Duration backoff(int attempts) {

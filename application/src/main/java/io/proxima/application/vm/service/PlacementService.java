@@ -28,13 +28,47 @@ public class PlacementService {
     private final IpAddressRepository addresses;
     private final VmRepository vms;
     private final Clock clock;
+    private final io.proxima.application.vm.port.out.VmReadRepository reads;
 
     @Inject
-    public PlacementService(NodeDirectory nodes, IpAddressRepository addresses, VmRepository vms, Clock clock) {
+    public PlacementService(NodeDirectory nodes, IpAddressRepository addresses, VmRepository vms, Clock clock,
+                            io.proxima.application.vm.port.out.VmReadRepository reads) {
         this.nodes = nodes;
         this.addresses = addresses;
         this.vms = vms;
         this.clock = clock;
+        this.reads = reads;
+    }
+
+    /**
+     * Claims a vmid for the VM before PVE sees it: the lowest id from {@code pveCandidate} up that
+     * no other live guest of the same cluster holds, decided under the placement lock, so parallel
+     * orders (on any instance) never try the same id. PVE's nextid reserves nothing, and guests made
+     * outside Proxima still surface as "already exists" at clone time.
+     */
+    @Transactional
+    public int reserveVmid(VmId id, int pveCandidate) {
+        nodes.lockPlacement();
+        Vm vm = vms.find(id).orElseThrow(() -> new NotFoundException("VM", id));
+        Placement p = vm.placement().orElseThrow();
+        java.util.Set<Integer> taken = reads.vmidsInCluster(p.nodeId());
+        int vmid = Math.max(pveCandidate, Placement.MIN_VMID);
+        while (taken.contains(vmid)) {
+            vmid++;
+        }
+        vm.place(p.withVmid(vmid), vm.ipAddresses(), clock.instant());
+        vms.update(vm);
+        return vmid;
+    }
+
+    /** Gives the vmid back (the clone lost it to a guest made outside Proxima). */
+    @Transactional
+    public void releaseVmid(VmId id) {
+        Vm vm = vms.find(id).orElseThrow(() -> new NotFoundException("VM", id));
+        vm.placement().ifPresent(p -> {
+            vm.place(p.withVmid(null), vm.ipAddresses(), clock.instant());
+            vms.update(vm);
+        });
     }
 
     /**

@@ -30,6 +30,7 @@ import io.proxima.domain.vm.VmEvent;
 import io.proxima.domain.vm.VmStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -137,20 +138,24 @@ class ProvisionSaga implements Saga {
         NodeDirectory.NodeTarget target = target(vm);
         String recorded = run.data(VMID);
         if (recorded != null) {
-            // Resumed after a crash or a lost race: find out whether our guest already exists.
+            // Resumed after a crash: find out whether our guest already exists at the recorded id.
             int vmid = Integer.parseInt(recorded);
             Optional<GuestConfig> existing = configOf(target, guest(vm, target, vmid));
+            if (existing.isPresent() && vm.id().value().equals(existing.get().proximaVmId())) {
+                return StepOutcome.SKIPPED; // created before the crash; await_create checks the lock
+            }
             if (existing.isPresent()) {
-                if (vm.id().value().equals(existing.get().proximaVmId())) {
-                    recordVmid(run, vmid);
-                    return StepOutcome.SKIPPED; // created before the crash; await_create checks the lock
-                }
-                run.checkpoint(VMID, null); // someone else's guest took the id: pick another
+                forgetVmid(run, vm); // someone else's guest took the id: pick another
             }
         }
-        int vmid = run.data(VMID) != null ? Integer.parseInt(run.data(VMID)) : hypervisor.nextFreeVmid(target.connection());
-        // Durable before PVE sees it, so a crash between the two cannot leave an unknown guest.
-        run.checkpoint(VMID, Integer.toString(vmid));
+        int vmid;
+        if (run.data(VMID) != null) {
+            vmid = Integer.parseInt(run.data(VMID));
+        } else {
+            vmid = placement.reserveVmid(vm.id(), hypervisor.nextFreeVmid(target.connection()));
+            // Durable before PVE sees it, so a crash between the two cannot leave an unknown guest.
+            run.checkpoint(VMID, Integer.toString(vmid));
+        }
         Template template = template(vm);
         CreatedGuest created;
         try {
@@ -160,15 +165,18 @@ class ProvisionSaga implements Saga {
                             vm.id().value(), true, null, null))
                     : hypervisor.createLxc(target.connection(), lxcSpec(run, vm, target, template, vmid));
         } catch (PveAlreadyExistsException taken) {
-            run.checkpoint(VMID, null);
+            forgetVmid(run, vm);
             throw new RestartFrom(CREATE, "vmid " + vmid + " was taken in the meantime");
         }
-        int actual = created.guest().vmid();
-        run.checkpoint(VMID, Integer.toString(actual));
-        recordVmid(run, actual);
         run.checkpoint(CREATE_UPID, created.upid().raw());
         run.awaiting(created.upid());
         return StepOutcome.DONE;
+    }
+
+    private void forgetVmid(SagaRun run, Vm vm) {
+        run.checkpoint(VMID, null);
+        run.checkpoint(CREATE_UPID, null);
+        placement.releaseVmid(vm.id());
     }
 
     private StepOutcome awaitCreate(SagaRun run) {
@@ -184,8 +192,7 @@ class ProvisionSaga implements Saga {
             hypervisor.awaitTask(target.connection(), Upid.parse(upid), CREATE_TIMEOUT);
         } catch (PveTaskFailedException failed) {
             if (failed.kind() == PveTaskFailedException.Kind.ALREADY_EXISTS) {
-                run.checkpoint(VMID, null);
-                run.checkpoint(CREATE_UPID, null);
+                forgetVmid(run, vm);
                 throw new RestartFrom(CREATE, "vmid taken while cloning");
             }
             throw failed;
@@ -204,7 +211,7 @@ class ProvisionSaga implements Saga {
         if (vm.type() == io.proxima.domain.vm.GuestType.QEMU) {
             change.name(vm.hostname().value());
             if (template.cloudInit()) {
-                List<IpAddressRepository.Assigned> ips = addresses.assignedTo(vm.id());
+                List<IpAddressRepository.Assigned> ips = addressesOf(vm);
                 if (!ips.isEmpty()) {
                     IpAddressRepository.Assigned ip = ips.get(0);
                     change.ipConfig(0, ip.address() + "/" + ip.prefixLength(), ip.gateway());
@@ -327,7 +334,7 @@ class ProvisionSaga implements Saga {
                 v.apply(VmEvent.FAIL, reason == null ? "provisioning failed" : reason, run.now());
             }
         });
-        addresses.releaseAll(vm.id());
+        releaseAddresses(vm);
         lifecycle.provisioningFailed(vm, reason);
         return StepOutcome.DONE;
     }
@@ -343,11 +350,22 @@ class ProvisionSaga implements Saga {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private Template template(Vm vm) {
+    @Transactional
+    Template template(Vm vm) {
         if (vm.templateId() == null) {
             throw new PermanentFailure("the VM has no template");
         }
         return templates.find(vm.templateId()).orElseThrow(() -> new PermanentFailure("template " + vm.templateId() + " no longer exists"));
+    }
+
+    @Transactional
+    List<IpAddressRepository.Assigned> addressesOf(Vm vm) {
+        return addresses.assignedTo(vm.id());
+    }
+
+    @Transactional
+    void releaseAddresses(Vm vm) {
+        addresses.releaseAll(vm.id());
     }
 
     private NodeDirectory.NodeTarget target(Vm vm) {
@@ -368,9 +386,6 @@ class ProvisionSaga implements Saga {
         return Integer.parseInt(v);
     }
 
-    private void recordVmid(SagaRun run, int vmid) {
-        run.updateVm(v -> v.place(v.placement().orElseThrow().withVmid(vmid), v.ipAddresses(), run.now()));
-    }
 
     private Optional<GuestConfig> configOf(NodeDirectory.NodeTarget target, GuestRef guest) {
         try {
@@ -397,7 +412,7 @@ class ProvisionSaga implements Saga {
     }
 
     private LxcCreateSpec lxcSpec(SagaRun run, Vm vm, NodeDirectory.NodeTarget target, Template template, int vmid) {
-        List<IpAddressRepository.Assigned> ips = addresses.assignedTo(vm.id());
+        List<IpAddressRepository.Assigned> ips = addressesOf(vm);
         String ip = ips.isEmpty() ? null : ips.get(0).address() + "/" + ips.get(0).prefixLength();
         String gw = ips.isEmpty() ? null : ips.get(0).gateway();
         String keys = run.data(SSH_KEYS);

@@ -199,6 +199,47 @@ final class InMemoryVmStore {
         }
     };
 
+    final io.proxima.application.vm.port.out.VmReadRepository readRepository = new io.proxima.application.vm.port.out.VmReadRepository() {
+        @Override
+        public synchronized java.util.Set<Integer> vmidsInCluster(UUID node) {
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            vms.values().forEach(v -> v.placement().map(p -> p.vmid()).filter(java.util.Objects::nonNull)
+                    .filter(x -> v.status() != VmStatus.DELETED).ifPresent(out::add));
+            return out;
+        }
+
+        @Override
+        public io.proxima.application.shared.Page<VmView> list(VmFilter filter, io.proxima.application.shared.PageRequest page, String sort) {
+            throw new AssertionError("not used by the saga tests");
+        }
+
+        @Override
+        public Optional<VmView> find(UUID id) {
+            throw new AssertionError("not used by the saga tests");
+        }
+
+        @Override
+        public io.proxima.application.shared.Page<Operation> operations(UUID vmId, UUID ownerId, String type, String status,
+                                                                       io.proxima.application.shared.PageRequest page) {
+            throw new AssertionError("not used by the saga tests");
+        }
+
+        @Override
+        public List<VmView> placedOn(java.util.Collection<UUID> nodeIds) {
+            throw new AssertionError("not used by the saga tests");
+        }
+
+        @Override
+        public java.util.Set<UUID> busyVms() {
+            throw new AssertionError("not used by the saga tests");
+        }
+
+        @Override
+        public Optional<OwnedOperation> operation(UUID id) {
+            throw new AssertionError("not used by the saga tests");
+        }
+    };
+
     final TemplateRepository templateRepository = new TemplateRepository() {
         @Override
         public Optional<Template> find(UUID id) {

@@ -45,7 +45,8 @@ class ProvisionSagaTest {
 
     private OperationRunner runner() {
         OperationTransactions tx = new OperationTransactions(store.operationRepository, store.vmRepository);
-        PlacementService placement = new PlacementService(store.nodeDirectory, store.ipRepository, store.vmRepository, store.clock);
+        PlacementService placement = new PlacementService(store.nodeDirectory, store.ipRepository, store.vmRepository, store.clock,
+                store.readRepository);
         ProvisionSaga saga = new ProvisionSaga(pve, store.nodeDirectory, store.ipRepository, store.templateRepository,
                 placement, store.lifecycle, store.cipher);
         return new OperationRunner(tx, store.clock, List.of(saga));

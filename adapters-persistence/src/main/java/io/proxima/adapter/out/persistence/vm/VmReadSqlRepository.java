@@ -125,6 +125,19 @@ public class VmReadSqlRepository implements VmReadRepository {
 
     @Override
     @SuppressWarnings("unchecked")
+    public java.util.Set<Integer> vmidsInCluster(UUID nodeId) {
+        List<Number> rows = em().createNativeQuery("""
+                SELECT v.vmid FROM vms v
+                JOIN nodes n ON n.id = v.node_id
+                JOIN nodes me ON me.id = ?1 AND me.api_url = n.api_url
+                WHERE v.vmid IS NOT NULL AND v.status <> 'deleted'""").setParameter(1, nodeId).getResultList();
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        rows.forEach(n -> out.add(n.intValue()));
+        return out;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
     public java.util.Set<UUID> busyVms() {
         return new java.util.HashSet<>(em().createNativeQuery(
                 "SELECT vm_id FROM vm_operations WHERE status IN ('pending', 'running')", UUID.class).getResultList());

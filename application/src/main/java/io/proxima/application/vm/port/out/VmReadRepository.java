@@ -28,6 +28,9 @@ public interface VmReadRepository {
     /** Operations, newest first; {@code vmId} or {@code ownerId} narrow the list (null = any). */
     Page<Operation> operations(UUID vmId, UUID ownerId, String type, String status, PageRequest page);
 
+    /** vmids held by live guests on any node of the same PVE cluster (same API endpoint) as {@code nodeId}. */
+    java.util.Set<Integer> vmidsInCluster(UUID nodeId);
+
     /** Guests Proxima placed on these nodes (vmid known, not deleted), for reconciliation. */
     List<VmView> placedOn(java.util.Collection<UUID> nodeIds);
 
