@@ -13,4 +13,6 @@ if [ "${SKIP_BUILD:-false}" != true ]; then
 fi
 
 export PROXIMA_PVE_SIMULATOR_ENABLED="${PROXIMA_PVE_SIMULATOR_ENABLED:-true}"
+# No SMTP relay configured: mails (verification and reset codes) are written to the log instead.
+if [ -z "${QUARKUS_MAILER_HOST:-}" ]; then export QUARKUS_MAILER_MOCK="${QUARKUS_MAILER_MOCK:-true}"; fi
 exec java ${JAVA_OPTS:--Xmx512m} -jar bootstrap/target/quarkus-app/quarkus-run.jar "$@"
