@@ -11,7 +11,7 @@ import io.proxima.domain.vm.Vm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import io.proxima.application.billing.port.out.BillingClock;
 
 /**
  * The VM context's side of billing: the balance check at order time, and the meter that runs
@@ -23,10 +23,11 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
 
     private final MeteringUseCase metering;
     private final PlanRepository plans;
-    private final Clock clock;
+    // Billing's own clock: meters must run on the same time as the billing run that charges them.
+    private final BillingClock clock;
 
     @Inject
-    public VmBilling(MeteringUseCase metering, PlanRepository plans, Clock clock) {
+    public VmBilling(MeteringUseCase metering, PlanRepository plans, BillingClock clock) {
         this.metering = metering;
         this.plans = plans;
         this.clock = clock;
@@ -41,7 +42,7 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
     public void provisioned(Vm vm) {
         Plan plan = plan(vm);
         metering.start(new MeteringUseCase.StartMetering(vm.id().value(), vm.ownerId(), plan.id(),
-                new HourlyPricing(plan.priceHourly(), plan.priceMonthly()), clock.instant()));
+                new HourlyPricing(plan.priceHourly(), plan.priceMonthly()), clock.now()));
     }
 
     @Override
@@ -51,17 +52,17 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
 
     @Override
     public void deleted(Vm vm) {
-        metering.stop(vm.id().value(), clock.instant());
+        metering.stop(vm.id().value(), clock.now());
     }
 
     @Override
     public void suspended(Vm vm, String reason) {
-        metering.suspend(vm.id().value(), clock.instant(), reason);
+        metering.suspend(vm.id().value(), clock.now(), reason);
     }
 
     @Override
     public void unsuspended(Vm vm) {
-        metering.resume(vm.id().value(), clock.instant());
+        metering.resume(vm.id().value(), clock.now());
     }
 
     @Transactional

@@ -20,6 +20,8 @@ import io.proxima.application.billing.port.in.RechargeUseCase;
 import io.proxima.application.billing.port.in.RefundUseCase;
 import io.proxima.domain.shared.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
+import io.proxima.application.audit.AuditEvent;
+import io.proxima.application.audit.port.in.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -51,6 +53,9 @@ public class AdminBillingResource {
     CurrentCaller caller;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     RechargeUseCase recharges;
 
     @Inject
@@ -66,7 +71,9 @@ public class AdminBillingResource {
     @Path("recharges/{id}/confirm")
     @Operation(summary = "Confirm a manual (bank transfer) payment; credits once")
     public ApiResponse<RechargeResponse> confirm(@PathParam("id") String id) {
-        return ApiResponse.ok(RechargeResponse.from(recharges.confirmManual(Params.pathId(id, "recharge"), caller.id())));
+        var order = recharges.confirmManual(Params.pathId(id, "recharge"), caller.id());
+        audit.recordSeparately(AuditEvent.of("billing.recharge.confirm", "recharge", id));
+        return ApiResponse.ok(RechargeResponse.from(order));
     }
 
     @GET
@@ -90,6 +97,10 @@ public class AdminBillingResource {
         }
         Created<RefundView> r = refunds.refund(new RefundUseCase.RefundRequest(caller.id(), body.orderId(), body.userId(),
                 body.vmId(), body.amount(), body.currency(), body.destination(), body.reason(), key));
+        if (!r.replayed()) {
+            audit.recordSeparately(AuditEvent.of("billing.refund", "refund", r.value().id())
+                    .detail("amount", body.amount()).detail("destination", body.destination()).detail("reason", body.reason()));
+        }
         return Response.status(201).entity(ApiResponse.created(RefundResponse.from(r.value())))
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null).build();
     }

@@ -8,6 +8,8 @@ import io.proxima.application.billing.port.in.BillingViews.Created;
 import io.proxima.application.billing.port.in.BillingViews.TransactionView;
 import io.proxima.domain.shared.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
+import io.proxima.application.audit.AuditEvent;
+import io.proxima.application.audit.port.in.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -34,6 +36,9 @@ public class BalanceAdjustmentResource {
     CurrentCaller caller;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     BalanceUseCase balances;
 
     @POST
@@ -46,6 +51,10 @@ public class BalanceAdjustmentResource {
         }
         Created<TransactionView> t = balances.adjust(new BalanceUseCase.AdjustBalance(Params.pathId(id, "user"),
                 body.amount(), body.currency(), body.reason(), caller.id(), key));
+        if (!t.replayed()) {
+            audit.recordSeparately(AuditEvent.of("billing.adjustment", "user", id).user(Params.pathId(id, "user"))
+                    .detail("amount", body.amount()).detail("reason", body.reason()));
+        }
         return Response.status(201).entity(ApiResponse.created(TransactionResponse.from(t.value())))
                 .header("Idempotent-Replayed", t.replayed() ? "true" : null).build();
     }
