@@ -244,4 +244,22 @@ class VmLifecycleFlowTest {
         // Sixteen failed orders cost nothing: four first hours of 0.01.
         owner.as().get("/api/v1/billing/balance").then().body("data.balance", is("99.96"));
     }
+
+    @Test
+    void a_user_with_vms_is_deleted_only_with_force_which_terminates_them() {
+        Account admin = IdentityApi.admin();
+        VmFixtures.Catalog c = setUp(admin, 1024, 0, "0.01");
+        Account owner = VmFixtures.customerWithBalance(admin, "5.00");
+        String vmId = owner.as().contentType(ContentType.JSON).body(VmFixtures.order(c, "doomed")).post("/api/v1/vms")
+                .then().statusCode(202).extract().path("data.vm.id");
+        drain();
+        VmFixtures.assertEnvelope(admin.as().delete("/api/v1/users/" + owner.id()), 409, 40901);
+        admin.as().get("/api/v1/vms/" + vmId).then().body("data.status", is("running"));
+
+        admin.as().queryParam("force", "true").delete("/api/v1/users/" + owner.id()).then().statusCode(200);
+        admin.as().get("/api/v1/vms/" + vmId).then().body("data.status", is("deleting"));
+        drain();
+        admin.as().get("/api/v1/vms/" + vmId).then().body("data.status", is("deleted"));
+        admin.as().get("/api/v1/users/" + owner.id()).then().body("data.status", is("deleted"));
+    }
 }

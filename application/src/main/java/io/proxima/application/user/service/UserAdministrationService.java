@@ -10,6 +10,7 @@ import io.proxima.application.user.port.in.UserSearch;
 import io.proxima.application.user.port.out.ApiKeyRepository;
 import io.proxima.application.user.port.out.PasswordHasher;
 import io.proxima.application.user.port.out.UserRepository;
+import io.proxima.application.user.port.out.UserResources;
 import io.proxima.domain.shared.ConflictException;
 import io.proxima.domain.shared.NotFoundException;
 import io.proxima.domain.shared.StateConflictException;
@@ -40,9 +41,13 @@ public class UserAdministrationService implements UserAdministrationUseCase {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final UserResources resources;
+
     @Inject
     public UserAdministrationService(UserRepository users, ApiKeyRepository keys, RegistrationService registration,
-                                     PasswordHasher hasher, Sessions sessions, AuditLog audit, Clock clock) {
+                                     PasswordHasher hasher, Sessions sessions, AuditLog audit, Clock clock,
+                                     UserResources resources) {
+        this.resources = resources;
         this.users = users;
         this.keys = keys;
         this.registration = registration;
@@ -162,16 +167,25 @@ public class UserAdministrationService implements UserAdministrationUseCase {
     }
 
     @Override
-    public void delete(UserId adminId, UserId id) {
+    public void delete(UserId adminId, UserId id, boolean force) {
         if (adminId.equals(id)) {
             throw selfLockout();
         }
         User user = load(id);
+        long vms = resources.activeVmCount(id.value());
+        if (vms > 0 && !force) {
+            throw new io.proxima.domain.shared.ConflictException("error.user.has_vms",
+                    "The user still has " + vms + " VMs; delete them first or use force=true", vms);
+        }
+        if (vms > 0) {
+            resources.terminateAll(id.value());
+        }
         Instant now = clock.instant();
         user.delete(now);
         users.save(user);
         revokeAccess(user, "account_deleted", now, true);
-        audit.record(AuditEvent.of("user.delete", "user", user.id()).detail("username", user.username()));
+        audit.record(AuditEvent.of("user.delete", "user", user.id()).detail("username", user.username())
+                .detail("terminated_vms", vms));
     }
 
     private void revokeAccess(User user, String reason, Instant now, boolean keysToo) {

@@ -100,7 +100,7 @@ public class UserResource {
     @RolesAllowed("admin")
     @Operation(summary = "Soft delete: the account can no longer log in, its username and email stay reserved")
     public ApiResponse<Void> delete(@PathParam("id") String id, @QueryParam("force") String force) {
-        users.delete(currentUser.id(), userId(id));
+        users.delete(currentUser.id(), userId(id), "true".equalsIgnoreCase(force));
         return ApiResponse.ok(null);
     }
 

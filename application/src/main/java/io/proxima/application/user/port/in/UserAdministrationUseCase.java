@@ -30,5 +30,6 @@ public interface UserAdministrationUseCase {
     User changeStatus(UserId adminId, UserId id, String status);
 
     /** Soft delete: revokes everything; the username and email stay reserved. */
-    void delete(UserId adminId, UserId id);
+    /** Soft delete; refused (409) while the user has VMs unless {@code force}, which terminates them. */
+    void delete(UserId adminId, UserId id, boolean force);
 }
