@@ -147,6 +147,28 @@ class TicketFlowTest {
                 .put("/api/v1/admin/tickets/" + id + "/status").then().statusCode(200).body("data.status", is("open"));
         support.as().contentType(ContentType.JSON).body(Map.of("status", "pending"))
                 .put("/api/v1/admin/tickets/" + id + "/status").then().statusCode(200).body("data.status", is("pending"));
+
+        // Every change is in the audit log, oldest first.
+        List<String> actions = IdentityApi.admin().as().queryParam("resource_type", "ticket").queryParam("resource_id", id)
+                .queryParam("per_page", 100).get("/api/v1/admin/system/logs").path("data.items.action");
+        assertThat(actions).containsExactlyInAnyOrder("ticket.create", "ticket.assign", "ticket.reply", "ticket.note",
+                "ticket.reply", "ticket.status", "ticket.status", "ticket.status");
+    }
+
+    @Test
+    void json_bodies_keep_the_small_limit_while_uploads_get_the_large_one() {
+        Account customer = IdentityApi.verifiedUser("tlimit");
+        customer.as().contentType(ContentType.JSON)
+                .body("{\"subject\":\"big\",\"body\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+                .post("/api/v1/tickets").then().statusCode(413).body("code", is(41301));
+        // Two 1.5 MB text files in one multipart request are above the JSON limit and accepted.
+        byte[] part = new byte[1536 * 1024];
+        Arrays.fill(part, (byte) 'b');
+        Response r = customer.as().multiPart("subject", "Large logs").multiPart("body", "two logs")
+                .multiPart("attachments", "a.log", part, "text/plain").multiPart("attachments", "b.log", part, "text/plain")
+                .post("/api/v1/tickets");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        assertThat((List<Integer>) r.path("data.messages[0].attachments.size")).containsExactly(part.length, part.length);
     }
 
     @Test
