@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who hears about a reply: a staff reply goes to the customer, a customer reply to the assignee
- * or, while nobody is assigned, to every active support and admin user. Internal notes notify
+ * Who hears about a reply: a staff reply goes to the customer, a customer reply (and a new
+ * ticket) to the assignee or, while nobody is assigned, to every active support and admin user. Internal notes notify
  * nobody. Recipients are looked up in the use case's transaction; mails leave after its commit,
  * each in its recipient's language.
  */
@@ -32,6 +32,7 @@ public class TicketNotifications {
 
     static final String TO_CUSTOMER = "ticket_staff_reply";
     static final String TO_STAFF = "ticket_customer_reply";
+    static final String OPENED = "ticket_opened";
     private static final int EXCERPT = 2_000;
 
     private final UserRepository users;
@@ -45,17 +46,23 @@ public class TicketNotifications {
         this.afterCommit = afterCommit;
     }
 
+    /** A new ticket is the customer's first message: the staff hear of it as of a customer reply. */
+    void opened(Ticket ticket, TicketMessage first) {
+        send(ticket, first, first.staff() ? null : OPENED);
+    }
+
     void replied(Ticket ticket, TicketMessage message) {
-        if (message.internal()) {
+        send(ticket, message, message.staff() ? TO_CUSTOMER : TO_STAFF);
+    }
+
+    private void send(Ticket ticket, TicketMessage message, String template) {
+        if (message.internal() || template == null) {
             return;
         }
         List<User> recipients = new ArrayList<>();
-        String template;
         if (message.staff()) {
-            template = TO_CUSTOMER;
             active(ticket.customerId()).ifPresent(recipients::add);
         } else {
-            template = TO_STAFF;
             if (ticket.assigneeId() != null) {
                 active(ticket.assigneeId()).ifPresent(recipients::add);
             } else {

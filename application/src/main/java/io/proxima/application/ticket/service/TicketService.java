@@ -95,6 +95,7 @@ public class TicketService implements TicketUseCase, TicketQueryUseCase {
         audit.record(AuditEvent.of("ticket.create", "ticket", ticket.id())
                 .detail("subject", ticket.subject()).detail("category", category.wireName())
                 .detail("priority", priority.wireName()).detail("vm_id", ticket.vmId()).detail("attachments", stored.size()));
+        notifications.opened(ticket, opened.firstMessage());
         return new TicketDetails(ticket, List.of(opened.firstMessage()), stored);
     }
 

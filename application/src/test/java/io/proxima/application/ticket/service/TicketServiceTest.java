@@ -73,6 +73,9 @@ class TicketServiceTest {
     @Test
     void unassigned_customer_replies_mail_every_active_staff_member_and_staff_replies_the_customer_in_zh() {
         TicketDetails t = open(List.of());
+        assertThat(mails).extracting(OutgoingMail::to).containsExactlyInAnyOrder(support.email(), admin.email());
+        assertThat(mails).allMatch(m -> m.template().equals("ticket_opened") && m.params().get("body").equals("first"));
+        mails.clear();
         service.reply(t.ticket().id(), new ReplyCommand("more details", false, List.of()), actor(customer));
         assertThat(mails).extracting(OutgoingMail::to).containsExactlyInAnyOrder(support.email(), admin.email());
         assertThat(mails).allMatch(m -> m.template().equals("ticket_customer_reply"));
@@ -98,6 +101,7 @@ class TicketServiceTest {
     @Test
     void a_bad_attachment_among_good_ones_writes_nothing() {
         TicketDetails t = open(List.of());
+        mails.clear();
         List<Upload> files = List.of(new Upload("ok.txt", "fine".getBytes(StandardCharsets.UTF_8)),
                 new Upload("x.exe", new byte[] {'M', 'Z', 0, 0, 1}));
         assertThatThrownBy(() -> service.reply(t.ticket().id(), new ReplyCommand("see", false, files), actor(customer)))
