@@ -7,7 +7,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
+import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
+import io.proxima.application.node.port.in.NodeAdministrationUseCase;
 import io.proxima.bootstrap.support.TestClock;
+import io.proxima.bootstrap.vm.VmOrders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +40,12 @@ class TicketFlowTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SimulatedPveCluster cluster;
+
+    @Inject
+    NodeAdministrationUseCase nodes;
 
     @Test
     void customer_ticket_from_opening_through_staff_reply_to_closing() {
@@ -240,6 +249,24 @@ class TicketFlowTest {
         customer.as().get("/api/v1/tickets/not-a-uuid").then().statusCode(404);
         customer.as().get("/api/v1/tickets").then().body("data.pagination.total_count", is(1));
         other.as().get("/api/v1/tickets").then().body("data.pagination.total_count", is(0));
+    }
+
+    @Test
+    void a_ticket_may_name_the_customers_own_vm_only() {
+        Account admin = IdentityApi.admin();
+        VmOrders.Ordered ordered = VmOrders.orderVm(admin, cluster.endpoint().orElseThrow(), "tickethost", nodes::heartbeatAll);
+        Account other = IdentityApi.verifiedUser("tvmother");
+        Response r = ordered.owner().as().contentType(ContentType.JSON)
+                .body(Map.of("subject", "VM issue", "body", "slow", "category", "technical", "vm_id", ordered.vmId()))
+                .post("/api/v1/tickets");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        assertThat((String) r.path("data.vm_id")).isEqualTo(ordered.vmId());
+        other.as().contentType(ContentType.JSON)
+                .body(Map.of("subject", "VM issue", "body", "slow", "vm_id", ordered.vmId()))
+                .post("/api/v1/tickets").then().statusCode(422).body("details[0].field", is("vm_id"));
+        other.as().contentType(ContentType.JSON)
+                .body(Map.of("subject", "VM issue", "body", "slow", "vm_id", "not-a-uuid"))
+                .post("/api/v1/tickets").then().statusCode(422).body("details[0].field", is("vm_id"));
     }
 
     @Test
