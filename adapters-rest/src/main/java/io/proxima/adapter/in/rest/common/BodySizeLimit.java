@@ -15,7 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a declared oversized body with the 413 error envelope. Vert.x enforces the same limit
  * on the bytes actually received, but answers with an empty body; checking
- * {@code Content-Length} first gives honest clients a readable error.
+ * {@code Content-Length} first gives honest clients a readable error. Vert.x has one limit for
+ * every route, so it is set to the larger upload limit and this filter applies the general
+ * limit to everything but multipart uploads to the ticket routes.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -26,14 +28,20 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
+    @ConfigProperty(name = "proxima.http.max-body-size", defaultValue = "1M")
     MemorySize maxBodySize;
+
+    /** Multipart uploads (ticket attachments); also the Vert.x limit on the bytes actually received. */
+    @ConfigProperty(name = "proxima.http.max-upload-body-size", defaultValue = "26M")
+    MemorySize maxUploadBodySize;
 
     void register(@Observes Filters filters) {
         long limit = maxBodySize.asLongValue();
+        long uploadLimit = Math.max(limit, maxUploadBodySize.asLongValue());
         filters.register(rc -> {
             String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && exceeds(declared, limit)) {
+            if (declared != null && exceeds(declared, isUpload(rc.request().path(),
+                    rc.request().getHeader(HttpHeaders.CONTENT_TYPE)) ? uploadLimit : limit)) {
                 Locale locale = Messages.resolve(languages(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
                 ApiErrors.Mapping m = ApiErrors.ofStatus(413);
                 String id = rc.response().headers().get(RequestIds.HEADER);
@@ -50,6 +58,13 @@ public class BodySizeLimit {
             }
             rc.next();
         }, 900);
+    }
+
+    /** Routes that take multipart uploads: opening a ticket and replying to one. */
+    static boolean isUpload(String path, String contentType) {
+        return path != null && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                && (path.equals("/api/v1/tickets") || path.startsWith("/api/v1/tickets/") && path.endsWith("/messages"));
     }
 
     private static boolean exceeds(String declared, long limit) {
