@@ -69,6 +69,9 @@ public class VmResource {
     @Inject
     VmMaintenanceUseCase maintenance;
 
+    @Inject
+    io.proxima.application.vm.port.in.VmConsoleUseCase console;
+
     @GET
     public ApiResponse<PageResponse<VmResponse>> list(@BeanParam PageParams page, @QueryParam("owner_id") String ownerId,
                                                       @QueryParam("node") String node, @QueryParam("status") String status,
@@ -130,6 +133,26 @@ public class VmResource {
     public Response reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
         return changed(maintenance.reinstall(vmId(id),
                 new VmMaintenanceUseCase.ReinstallCommand(r.templateId(), r.confirm(), r.sshKeys(), r.password()), actor()));
+    }
+
+    /**
+     * A one-time WebSocket URL for the console: {@code ws(s)://host/api/v1/vms/{id}/console?token=...},
+     * usable once within the configured time (60 s by default) on any instance.
+     */
+    @POST
+    @Path("/{id}/console")
+    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id,
+                                                              @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        VmId vm = vmId(id);
+        var link = console.issue(vm, actor());
+        URI base = uri.getBaseUri();
+        String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
+        String url = scheme + "://" + base.getRawAuthority() + "/api/v1/vms/" + vm.value() + "/console?token=" + link.token();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("url", url);
+        body.put("token", link.token());
+        body.put("expires_at", link.expiresAt());
+        return ApiResponse.ok(body);
     }
 
     private static Response changed(VmMaintenanceUseCase.Changed changed) {
