@@ -203,6 +203,9 @@ class VmExtrasFlowTest {
         assertThat(config.get("cores").toString()).isEqualTo("2");
         assertThat(config.get("memory").toString()).isEqualTo("2048");
         assertThat(config.get("scsi0").toString()).contains("size=30G");
+        // Billing prorated the rest of the hour at the new price.
+        List<String> descriptions = r.owner().as().get("/api/v1/billing/transactions").path("data.items.description");
+        assertThat(descriptions).anyMatch(d -> d != null && d.startsWith("Plan change"));
         // Downsizing cores and memory is fine while the disk stays.
         String down = plan(r.admin(), 1, 1024, 30);
         r.owner().as().contentType(ContentType.JSON).body(Map.of("plan_id", down)).put("/api/v1/vms/" + r.vmId())

@@ -96,10 +96,18 @@ class VmStreamsFlowTest {
             o.putHeader("Authorization", "Bearer " + bearer);
         }
         Client c = new Client();
-        c.ws = client.connect(o).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        c.ws.binaryMessageHandler(b -> c.messages.add(b.toString(StandardCharsets.UTF_8)));
-        c.ws.textMessageHandler(c.messages::add);
-        c.ws.closeHandler(v -> c.closed.complete(c.ws.closeStatusCode()));
+        // Handlers are set on the connection's event loop as it completes, so nothing arrives
+        // unseen; a socket the server already closed (a refusal) reports its close code directly.
+        c.ws = client.connect(o).map(ws -> {
+            try {
+                ws.binaryMessageHandler(b -> c.messages.add(b.toString(StandardCharsets.UTF_8)));
+                ws.textMessageHandler(c.messages::add);
+                ws.closeHandler(x -> c.closed.complete(ws.closeStatusCode()));
+            } catch (IllegalStateException closed) {
+                c.closed.complete(ws.closeStatusCode());
+            }
+            return ws;
+        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return c;
     }
 
