@@ -44,6 +44,8 @@ public class CreateVmService implements CreateVmUseCase {
     private final SecretCipher cipher;
     private final ProvisionSaga saga;
     private final Clock clock;
+    @Inject
+    VmAudit audit;
 
     @Inject
     public CreateVmService(VmRepository vms, OperationRepository operations, PlanRepository plans,
@@ -128,6 +130,10 @@ public class CreateVmService implements CreateVmUseCase {
         }
         Operation op = Operation.start(vm.id(), c.ownerId(), OperationType.PROVISION, saga.steps(), data, clock.instant());
         operations.insert(op);
+        if (audit != null) {
+            audit.success(VmAudit.event("vm.create", vm).detail("plan_id", plan.id()).detail("template_id", template.id())
+                    .detail("operation_id", op.id()));
+        }
         return new Accepted(vm, op);
     }
 

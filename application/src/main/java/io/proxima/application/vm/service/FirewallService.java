@@ -45,9 +45,12 @@ public class FirewallService implements FirewallUseCase {
     private final Hypervisor hypervisor;
     private final NodeDirectory nodes;
     private final Clock clock;
+    private final VmAudit audit;
 
     @Inject
-    public FirewallService(FirewallRuleRepository rules, VmRepository vms, Hypervisor hypervisor, NodeDirectory nodes, Clock clock) {
+    public FirewallService(FirewallRuleRepository rules, VmRepository vms, Hypervisor hypervisor, NodeDirectory nodes, Clock clock,
+                           VmAudit audit) {
+        this.audit = audit;
         this.rules = rules;
         this.vms = vms;
         this.hypervisor = hypervisor;
@@ -65,21 +68,31 @@ public class FirewallService implements FirewallUseCase {
     @Override
     public StoredRule create(UUID vmId, FirewallRuleSpec spec, Actor actor) {
         StoredRule rule = insert(vmId, spec, actor);
-        sync(vmId);
-        return rule;
+        var record = VmAudit.event("vm.firewall.create", vm(vmId)).detail("rule_id", rule.id());
+        return audit.around(record, () -> {
+            sync(vmId);
+            return rule;
+        });
     }
 
     @Override
     public StoredRule update(UUID ruleId, FirewallRuleSpec spec, Actor actor) {
         StoredRule rule = change(ruleId, spec, actor);
-        sync(rule.vmId());
-        return rule;
+        var record = VmAudit.event("vm.firewall.update", vm(rule.vmId())).detail("rule_id", ruleId);
+        return audit.around(record, () -> {
+            sync(rule.vmId());
+            return rule;
+        });
     }
 
     @Override
     public void delete(UUID ruleId, Actor actor) {
         UUID vmId = remove(ruleId, actor);
-        sync(vmId);
+        var record = VmAudit.event("vm.firewall.delete", vm(vmId)).detail("rule_id", ruleId);
+        audit.around(record, () -> {
+            sync(vmId);
+            return null;
+        });
     }
 
     @Transactional

@@ -42,13 +42,19 @@ public class OperationRunner {
     private final Clock clock;
     private final Map<OperationType, Saga> sagas = new EnumMap<>(OperationType.class);
     private final String worker = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    private final VmAudit audit;
 
     @Inject
-    public OperationRunner(OperationTransactions transactions, Clock clock, @Any Instance<Saga> sagas) {
-        this(transactions, clock, (Iterable<Saga>) sagas);
+    public OperationRunner(OperationTransactions transactions, Clock clock, @Any Instance<Saga> sagas, VmAudit audit) {
+        this(transactions, clock, (Iterable<Saga>) sagas, audit);
     }
 
     OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas) {
+        this(transactions, clock, sagas, null);
+    }
+
+    OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas, VmAudit audit) {
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         for (Saga s : sagas) {
@@ -82,6 +88,13 @@ public class OperationRunner {
             return;
         }
         transactions.release(id, worker);
+        if (audit != null && op.status().finished()) {
+            try {
+                audit.operationFinished(op, transactions.vm(op.vmId()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not audit the end of operation " + id, e);
+            }
+        }
     }
 
     private void advance(Operation op, Saga saga, SagaRun run) {

@@ -40,10 +40,12 @@ public class SnapshotService implements SnapshotUseCase {
     private final Hypervisor hypervisor;
     private final NodeDirectory nodes;
     private final Clock clock;
+    private final VmAudit audit;
 
     @Inject
     public SnapshotService(VmTransactions tx, VmRepository vms, PlanRepository plans, OperationRepository operations,
-                           Hypervisor hypervisor, NodeDirectory nodes, Clock clock) {
+                           Hypervisor hypervisor, NodeDirectory nodes, Clock clock, VmAudit audit) {
+        this.audit = audit;
         this.tx = tx;
         this.vms = vms;
         this.plans = plans;
@@ -113,6 +115,12 @@ public class SnapshotService implements SnapshotUseCase {
         };
         Operation op = Operation.start(vm.id(), actor.userId(), type, steps, data, clock.instant());
         operations.insert(op);
+        String action = switch (type) {
+            case SNAPSHOT -> "vm.snapshot.create";
+            case SNAPSHOT_DELETE -> "vm.snapshot.delete";
+            default -> "vm.snapshot.rollback";
+        };
+        audit.success(VmAudit.event(action, vm).detail("snapshot", name).detail("operation_id", op.id()));
         return op;
     }
 

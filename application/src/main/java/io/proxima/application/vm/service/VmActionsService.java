@@ -32,9 +32,12 @@ public class VmActionsService implements VmActionsUseCase {
     private final Hypervisor hypervisor;
     private final NodeDirectory nodes;
     private final VmLifecycleListener lifecycle;
+    private final VmAudit audit;
 
     @Inject
-    public VmActionsService(VmTransactions tx, Hypervisor hypervisor, NodeDirectory nodes, VmLifecycleListener lifecycle) {
+    public VmActionsService(VmTransactions tx, Hypervisor hypervisor, NodeDirectory nodes, VmLifecycleListener lifecycle,
+                            VmAudit audit) {
+        this.audit = audit;
         this.tx = tx;
         this.hypervisor = hypervisor;
         this.nodes = nodes;
@@ -52,8 +55,19 @@ public class VmActionsService implements VmActionsUseCase {
             case PAUSE -> VmEvent.PAUSE;
             case RESUME -> VmEvent.RESUME;
         };
-        vm.requireAllowed(event);
-        tx.requireNoActiveOperation(id);
+        var record = VmAudit.event("vm." + command.name().toLowerCase(java.util.Locale.ROOT), vm)
+                .detail("from_status", vm.status().wireName());
+        return audit.around(record, () -> {
+            vm.requireAllowed(event);
+            tx.requireNoActiveOperation(id);
+            Vm after = doPower(vm, command, event);
+            record.detail("status", after.status().wireName());
+            return after;
+        });
+    }
+
+    private Vm doPower(Vm vm, PowerCommand command, VmEvent event) {
+        VmId id = vm.id();
         PowerAction action = switch (command) {
             case START -> PowerAction.START;
             case STOP -> PowerAction.STOP;
@@ -69,6 +83,10 @@ public class VmActionsService implements VmActionsUseCase {
     @Override
     public Vm suspend(VmId id, String reason, Actor actor) {
         Vm vm = tx.load(id, actor);
+        return audit.around(VmAudit.event("vm.suspend", vm).detail("reason", reason), () -> doSuspend(vm, id, reason));
+    }
+
+    private Vm doSuspend(Vm vm, VmId id, String reason) {
         vm.requireAllowed(VmEvent.SUSPEND);
         if (vm.placement().map(Placement::vmid).isPresent() && vm.status() != io.proxima.domain.vm.VmStatus.SUSPENDED) {
             GuestRef guest = guest(vm);
@@ -88,15 +106,23 @@ public class VmActionsService implements VmActionsUseCase {
     @Override
     public Vm unsuspend(VmId id, Actor actor) {
         Vm vm = tx.load(id, actor);
-        vm.requireAllowed(VmEvent.UNSUSPEND);
-        Vm back = tx.apply(id, VmEvent.UNSUSPEND, null);
-        lifecycle.unsuspended(back);
-        return back;
+        return audit.around(VmAudit.event("vm.unsuspend", vm), () -> {
+            vm.requireAllowed(VmEvent.UNSUSPEND);
+            Vm back = tx.apply(id, VmEvent.UNSUSPEND, null);
+            lifecycle.unsuspended(back);
+            return back;
+        });
     }
 
     @Override
     public Operation delete(VmId id, Actor actor) {
-        return tx.startDeletion(id, actor);
+        Vm vm = tx.load(id, actor);
+        var record = VmAudit.event("vm.delete", vm);
+        return audit.around(record, () -> {
+            Operation op = tx.startDeletion(id, actor);
+            record.detail("operation_id", op.id());
+            return op;
+        });
     }
 
     private void runInPve(Vm vm, PowerAction action) {

@@ -50,6 +50,15 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
         // Nothing was charged: the meter starts only once the guest is running.
     }
 
+    /**
+     * The VM moved to another plan: billing prorates the current hour between the two prices.
+     * A VM whose meter never started (it never ran) has nothing to prorate.
+     */
+    public void planChanged(Vm vm, Plan plan) {
+        metering.changePlan(vm.id().value(), plan.id(), new HourlyPricing(plan.priceHourly(), plan.priceMonthly()),
+                clock.instant());
+    }
+
     @Override
     public void deleted(Vm vm) {
         metering.stop(vm.id().value(), clock.now());

@@ -21,7 +21,7 @@ import java.util.UUID;
 public class VmReadSqlRepository implements VmReadRepository {
 
     private static final String COLUMNS = "id, vmid, pve_node, node_id, hostname, type, status, status_reason, cpu_cores, "
-            + "memory_mb, disk_gb, plan_id, template_id, ip_addresses, owner_id, created_at, updated_at";
+            + "memory_mb, disk_gb, plan_id, template_id, ip_addresses, owner_id, created_at, updated_at, version";
     private static final Map<String, String> ORDER = Map.of(
             "created_at", "created_at ASC, id", "-created_at", "created_at DESC, id",
             "hostname", "hostname ASC, id", "-hostname", "hostname DESC, id",
@@ -157,7 +157,8 @@ public class VmReadSqlRepository implements VmReadRepository {
         return new VmView((UUID) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2], (UUID) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(),
                 ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), (UUID) r[11], (UUID) r[12],
-                VmEntityMapper.splitIps((String) r[13]), (UUID) r[14], instant(r[15]), instant(r[16]));
+                VmEntityMapper.splitIps((String) r[13]), (UUID) r[14], instant(r[15]), instant(r[16]),
+                r[17] == null ? 0 : ((Number) r[17]).longValue());
     }
 
     static Instant instant(Object v) {

@@ -236,7 +236,49 @@ public final class PveSimulator {
         }
     }
 
+    /** Tickets handed out by vncproxy: ticket → "node/vmid/port"; a vncwebsocket connection uses one up. */
+    private final Map<String, String> consoleTickets = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern VNC_WEBSOCKET =
+            java.util.regex.Pattern.compile("/api2/json/nodes/([^/]+)/(qemu|lxc)/(\\d+)/vncwebsocket");
+
+    /**
+     * {@code GET .../vncwebsocket?port=&vncticket=} as an upgrade: checks the token and the ticket
+     * (issued by vncproxy for that guest and port), greets like an RFB server ({@code RFB 003.008})
+     * and then echoes every message, text or binary, so proxies can be tested end to end.
+     */
+    private boolean vncWebSocket(HttpServerRequest http) {
+        java.util.regex.Matcher m = VNC_WEBSOCKET.matcher(http.path());
+        if (!m.matches()) {
+            return false;
+        }
+        String auth = http.getHeader("Authorization");
+        if (auth == null || !auth.equals("PVEAPIToken=" + settings.tokenId() + "=" + settings.tokenSecret())) {
+            http.response().setStatusCode(401).setStatusMessage("authentication failure").end();
+            return true;
+        }
+        String ticket = http.getParam("vncticket");
+        String port = http.getParam("port");
+        String issued = ticket == null ? null : consoleTickets.remove(ticket);
+        if (issued == null || !issued.equals(m.group(1) + "/" + m.group(3) + "/" + port)) {
+            http.response().setStatusCode(401).setStatusMessage("permission denied - invalid vncticket").end();
+            return true;
+        }
+        if (!"websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+            http.response().setStatusCode(501).setStatusMessage("websocket upgrade required").end();
+            return true;
+        }
+        http.toWebSocket().onSuccess(ws -> {
+            ws.writeBinaryMessage(Buffer.buffer("RFB 003.008\n"));
+            ws.binaryMessageHandler(ws::writeBinaryMessage);
+            ws.textMessageHandler(ws::writeTextMessage);
+        }).onFailure(e -> LOG.debugf(e, "vncwebsocket upgrade failed"));
+        return true;
+    }
+
     private void handle(HttpServerRequest http) {
+        if (vncWebSocket(http)) {
+            return;
+        }
         http.body().onComplete(ar -> {
             if (ar.failed()) {
                 LOG.debugf(ar.cause(), "request body of %s %s lost", http.method(), http.uri());
@@ -538,8 +580,10 @@ public final class PveSimulator {
             case "GET /rrddata":
                 return rrd(q.get("timeframe"), false);
             case "POST /vncproxy":
-                return Map.of("port", String.valueOf(5900 + g.vmid % 100), "ticket", "PVEVNC:" + Long.toHexString(System.currentTimeMillis() / 1000).toUpperCase(Locale.ROOT)
-                        + "::" + UUID.randomUUID(), "password", UUID.randomUUID().toString().substring(0, 8), "user", settings.tokenId(),
+                String vncTicket = "PVEVNC:" + Long.toHexString(System.currentTimeMillis() / 1000).toUpperCase(Locale.ROOT)
+                        + "::" + UUID.randomUUID();
+                consoleTickets.put(vncTicket, g.node + "/" + g.vmid + "/" + (5900 + g.vmid % 100));
+                return Map.of("port", String.valueOf(5900 + g.vmid % 100), "ticket", vncTicket, "password", UUID.randomUUID().toString().substring(0, 8), "user", settings.tokenId(),
                         "upid", task(g.node, "vncproxy", g.vmid, t -> "OK").upid, "cert", "-----BEGIN CERTIFICATE-----\nsimulated\n-----END CERTIFICATE-----\n");
             case "POST /termproxy":
                 return Map.of("port", 5900 + g.vmid % 100, "ticket", "PVEVNC:" + UUID.randomUUID(), "user", settings.tokenId(),

@@ -24,6 +24,17 @@ final class VmRequests {
     record ActionRequest(@NotBlank String action) {
     }
 
+    record UpdateVmRequest(@Size(max = 253) String hostname, UUID planId, Long version) {
+    }
+
+    record MigrateRequest(@NotNull UUID targetNodeId) {
+    }
+
+    record ReinstallRequest(@NotNull UUID templateId, Boolean confirm,
+                            @Size(max = 10) List<@NotBlank @Size(max = 16384) String> sshKeys,
+                            @Size(max = 72) String password) {
+    }
+
     record SuspendRequest(@Size(max = 500) String reason) {
     }
 

@@ -16,6 +16,7 @@ import io.proxima.application.vm.port.in.CreateVmUseCase.CreateVmCommand;
 import io.proxima.application.vm.port.in.VmActionsUseCase;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmActionsUseCase.PowerCommand;
+import io.proxima.application.vm.port.in.VmMaintenanceUseCase;
 import io.proxima.application.vm.port.in.VmQueryUseCase;
 import io.proxima.application.vm.port.out.VmReadRepository.VmFilter;
 import io.proxima.domain.shared.NotFoundException;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -63,6 +65,12 @@ public class VmResource {
 
     @Inject
     VmActionsUseCase actions;
+
+    @Inject
+    VmMaintenanceUseCase maintenance;
+
+    @Inject
+    io.proxima.application.vm.port.in.VmConsoleUseCase console;
 
     @GET
     public ApiResponse<PageResponse<VmResponse>> list(@BeanParam PageParams page, @QueryParam("owner_id") String ownerId,
@@ -96,6 +104,63 @@ public class VmResource {
     @Path("/{id}")
     public ApiResponse<VmResponse> get(@PathParam("id") String id) {
         return ApiResponse.ok(VmResponse.from(query.get(Ids.required("VM", id), actor())));
+    }
+
+    /**
+     * Rename and/or change plan. A rename alone answers 200 with the VM; a plan change answers
+     * 202 with the VM and its {@code resize} operation. {@code version} guards against lost updates.
+     */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
+        VmMaintenanceUseCase.Changed changed = maintenance.update(vmId(id),
+                new VmMaintenanceUseCase.UpdateVmCommand(r.hostname(), r.planId(), r.version()), actor());
+        return changed(changed);
+    }
+
+    @POST
+    @Path("/{id}/migrate")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
+        return changed(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/reinstall")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
+        return changed(maintenance.reinstall(vmId(id),
+                new VmMaintenanceUseCase.ReinstallCommand(r.templateId(), r.confirm(), r.sshKeys(), r.password()), actor()));
+    }
+
+    /**
+     * A one-time WebSocket URL for the console: {@code ws(s)://host/api/v1/vms/{id}/console?token=...},
+     * usable once within the configured time (60 s by default) on any instance.
+     */
+    @POST
+    @Path("/{id}/console")
+    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id,
+                                                              @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        VmId vm = vmId(id);
+        var link = console.issue(vm, actor());
+        URI base = uri.getBaseUri();
+        String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
+        String url = scheme + "://" + base.getRawAuthority() + "/api/v1/vms/" + vm.value() + "/console?token=" + link.token();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("url", url);
+        body.put("token", link.token());
+        body.put("expires_at", link.expiresAt());
+        return ApiResponse.ok(body);
+    }
+
+    private static Response changed(VmMaintenanceUseCase.Changed changed) {
+        if (changed.operation() == null) {
+            return Response.ok(ApiResponse.ok(VmResponse.from(changed.vm()))).build();
+        }
+        return accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
+                OperationRef.from(changed.operation())));
     }
 
     @DELETE

@@ -21,19 +21,20 @@ final class VmResponses {
 
     record VmResponse(UUID id, Integer vmid, String node, String name, String hostname, String type, String status,
                       String statusReason, int cpuCores, int memoryMb, int diskGb, UUID planId, UUID templateId,
-                      List<String> ipAddresses, UUID ownerId, Instant createdAt, Instant updatedAt) {
+                      List<String> ipAddresses, UUID ownerId, Instant createdAt, Instant updatedAt, long version) {
 
         static VmResponse from(VmView v) {
             return new VmResponse(v.id(), v.vmid(), v.node(), v.hostname(), v.hostname(), v.type(), v.status(),
                     v.statusReason(), v.cpuCores(), v.memoryMb(), v.diskGb(), v.planId(), v.templateId(), v.ipAddresses(),
-                    v.ownerId(), v.createdAt(), v.updatedAt());
+                    v.ownerId(), v.createdAt(), v.updatedAt(), v.version());
         }
 
         static VmResponse from(Vm v) {
             return new VmResponse(v.id().value(), v.placement().map(p -> p.vmid()).orElse(null),
                     v.placement().map(p -> p.pveNode()).orElse(null), v.hostname().value(), v.hostname().value(),
                     v.type().wireName(), v.status().wireName(), v.statusReason(), v.spec().cpuCores(), v.spec().memoryMb(),
-                    v.spec().diskGb(), v.planId(), v.templateId(), v.ipAddresses(), v.ownerId(), v.createdAt(), v.updatedAt());
+                    v.spec().diskGb(), v.planId(), v.templateId(), v.ipAddresses(), v.ownerId(), v.createdAt(), v.updatedAt(),
+                    v.version());
         }
     }
 

@@ -14,7 +14,7 @@ public interface VmReadRepository {
     /** A VM as clients see it (SPEC section 4 field set). */
     record VmView(UUID id, Integer vmid, String node, UUID nodeId, String hostname, String type, String status,
                   String statusReason, int cpuCores, int memoryMb, int diskGb, UUID planId, UUID templateId,
-                  List<String> ipAddresses, UUID ownerId, Instant createdAt, Instant updatedAt) {
+                  List<String> ipAddresses, UUID ownerId, Instant createdAt, Instant updatedAt, long version) {
     }
 
     /** List filters; null means "any". {@code ownerId} is forced to the caller for customers. */
