@@ -56,7 +56,7 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
      */
     public void planChanged(Vm vm, Plan plan) {
         metering.changePlan(vm.id().value(), plan.id(), new HourlyPricing(plan.priceHourly(), plan.priceMonthly()),
-                clock.instant());
+                clock.now());
     }
 
     @Override
