@@ -149,7 +149,7 @@ class TicketServiceTest {
     private UUID vm(User owner, String status) {
         UUID id = UUID.randomUUID();
         vms.put(id, new VmView(id, 100, "pve1", UUID.randomUUID(), "h", "qemu", status, null, 1, 512, 10, null, null,
-                List.of(), owner.id().value(), Instant.EPOCH, Instant.EPOCH));
+                List.of(), owner.id().value(), Instant.EPOCH, Instant.EPOCH, 0));
         return id;
     }
 
