@@ -89,7 +89,7 @@ public final class IdentityApi {
 
     /** Waits for the newest mail to {@code email} whose subject mentions {@code subjectWord} and returns its code. */
     public static String awaitCode(String email, String subjectWord) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<String> code = latestCode(email, subjectWord);
             if (code.isPresent()) {

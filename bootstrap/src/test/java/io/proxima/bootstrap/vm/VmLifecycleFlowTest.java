@@ -262,4 +262,23 @@ class VmLifecycleFlowTest {
         admin.as().get("/api/v1/vms/" + vmId).then().body("data.status", is("deleted"));
         admin.as().get("/api/v1/users/" + owner.id()).then().body("data.status", is("deleted"));
     }
+
+    @Test
+    void an_idempotency_key_returns_the_first_order_and_refuses_a_different_body() {
+        Account admin = IdentityApi.admin();
+        VmFixtures.Catalog c = setUp(admin, 1024, 0, "0.01");
+        Account owner = VmFixtures.customerWithBalance(admin, "5.00");
+        Response first = owner.as().contentType(ContentType.JSON).header("Idempotency-Key", "order-42")
+                .body(VmFixtures.order(c, "once")).post("/api/v1/vms");
+        Response again = owner.as().contentType(ContentType.JSON).header("Idempotency-Key", "order-42")
+                .body(VmFixtures.order(c, "once")).post("/api/v1/vms");
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat((String) again.path("data.vm.id")).isEqualTo(first.path("data.vm.id"));
+        assertThat((String) again.path("data.operation.id")).isEqualTo(first.path("data.operation.id"));
+        VmFixtures.assertEnvelope(owner.as().contentType(ContentType.JSON).header("Idempotency-Key", "order-42")
+                .body(VmFixtures.order(c, "other")).post("/api/v1/vms"), 422, 42201);
+        owner.as().get("/api/v1/vms").then().body("data.items", hasSize(1));
+    }
 }

@@ -1,6 +1,10 @@
 package io.proxima.application.vm.service;
 
+import io.proxima.application.billing.port.out.IdempotencyStore;
 import io.proxima.application.shared.port.out.SecretCipher;
+import io.proxima.application.vm.port.out.VmReadRepository;
+import io.proxima.domain.vm.VmId;
+import java.time.Duration;
 import io.proxima.application.vm.port.in.CreateVmUseCase;
 import io.proxima.application.vm.port.out.OperationRepository;
 import io.proxima.application.vm.port.out.PlanRepository;
@@ -45,6 +49,10 @@ public class CreateVmService implements CreateVmUseCase {
     private final ProvisionSaga saga;
     private final Clock clock;
     @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    VmReadRepository reads;
+    @Inject
     VmAudit audit;
 
     @Inject
@@ -64,6 +72,9 @@ public class CreateVmService implements CreateVmUseCase {
     @Override
     @Transactional
     public Accepted create(CreateVmCommand c) {
+        if (c.idempotencyKey() != null && (c.idempotencyKey().isBlank() || c.idempotencyKey().length() > 255)) {
+            throw ValidationException.of("Idempotency-Key", "validation.idempotency_key.length", "must be 1 to 255 characters");
+        }
         List<FieldError> errors = new ArrayList<>();
         Hostname hostname = collect(errors, () -> new Hostname(c.hostname()));
         Plan plan = c.planId() == null ? null : plans.find(c.planId()).filter(Plan::active).orElse(null);
@@ -113,9 +124,26 @@ public class CreateVmService implements CreateVmUseCase {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        charging.requireFunds(c.ownerId(), plan);
-
         Vm vm = Vm.order(c.ownerId(), plan.type(), hostname, plan.id(), template.id(), plan.spec(), clock.instant());
+        if (c.idempotencyKey() != null) {
+            // Claimed in this transaction: a retried request gets the first VM, a concurrent one waits for it.
+            String hash = requestHash(c);
+            var earlier = idempotency.claim("vm.create", c.ownerId(), c.idempotencyKey(), hash, vm.id().toString(),
+                    clock.instant(), Duration.ofHours(24));
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash)) {
+                    throw ValidationException.of("Idempotency-Key", "validation.idempotency_key.reused",
+                            "was already used for a different request");
+                }
+                VmId first = new VmId(java.util.UUID.fromString(earlier.get().resultRef()));
+                Vm existing = vms.find(first).orElseThrow(() -> new IllegalStateException("idempotency key without its VM"));
+                Operation op = reads.operations(first.value(), null, OperationType.PROVISION.wireName(), null,
+                        io.proxima.application.shared.PageRequest.first()).items().stream().reduce((a, b) -> b)
+                        .orElseThrow(() -> new IllegalStateException("VM without its provisioning operation"));
+                return new Accepted(existing, op, true);
+            }
+        }
+        charging.requireFunds(c.ownerId(), plan);
         vms.insert(vm);
         Map<String, String> data = new HashMap<>();
         if (c.location() != null && !c.location().isBlank()) {
@@ -134,7 +162,24 @@ public class CreateVmService implements CreateVmUseCase {
             audit.success(VmAudit.event("vm.create", vm).detail("plan_id", plan.id()).detail("template_id", template.id())
                     .detail("operation_id", op.id()));
         }
-        return new Accepted(vm, op);
+        return new Accepted(vm, op, false);
+    }
+
+    /** What makes two orders "the same request"; the password enters only as a hash. */
+    static String requestHash(CreateVmCommand c) {
+        String canonical = String.join("\u0000", String.valueOf(c.hostname()), String.valueOf(c.planId()),
+                String.valueOf(c.templateId()), String.valueOf(c.sshKeys()), String.valueOf(c.location()),
+                c.password() == null ? "" : sha256(c.password()));
+        return sha256(canonical);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean validPassword(String p) {

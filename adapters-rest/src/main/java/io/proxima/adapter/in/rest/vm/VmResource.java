@@ -6,7 +6,6 @@ import io.proxima.adapter.in.rest.common.PageResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmRequests.ActionRequest;
 import io.proxima.adapter.in.rest.vm.VmRequests.CreateVmRequest;
-import io.proxima.adapter.in.rest.vm.VmRequests.SuspendRequest;
 import io.proxima.adapter.in.rest.vm.VmResponses.AcceptedResponse;
 import io.proxima.adapter.in.rest.vm.VmResponses.OperationRef;
 import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
@@ -93,11 +92,16 @@ public class VmResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull CreateVmRequest r) {
+    public Response create(@Valid @NotNull CreateVmRequest r,
+                           @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
         CreateVmUseCase.Accepted accepted = create.create(new CreateVmCommand(currentUser.id().value(), r.hostname(),
-                r.planId(), r.templateId(), r.sshKeys(), r.password(), r.location()));
-        return accepted(accepted.operation(), new AcceptedResponse(VmResponse.from(accepted.vm()),
-                OperationRef.from(accepted.operation())));
+                r.planId(), r.templateId(), r.sshKeys(), r.password(), r.location(), idempotencyKey));
+        Response.ResponseBuilder rb = Response.fromResponse(accepted(accepted.operation(), new AcceptedResponse(
+                VmResponse.from(accepted.vm()), OperationRef.from(accepted.operation()))));
+        if (accepted.replayed()) {
+            rb.header("Idempotent-Replayed", "true");
+        }
+        return rb.build();
     }
 
     @GET
@@ -198,8 +202,26 @@ public class VmResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed("admin")
-    public ApiResponse<VmResponse> suspend(@PathParam("id") String id, SuspendRequest r) {
-        return ApiResponse.ok(VmResponse.from(actions.suspend(vmId(id), r == null ? null : r.reason(), actor())));
+    @Consumes(MediaType.WILDCARD)
+    public ApiResponse<VmResponse> suspend(@PathParam("id") String id, @QueryParam("reason") String reasonParam,
+                                           String body) {
+        // The body is optional ({"reason": "..."}); clients may also POST nothing, or ?reason=.
+        String reason = reasonParam;
+        if (body != null && !body.isBlank()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+                if (node.hasNonNull("reason")) {
+                    reason = node.get("reason").asText();
+                }
+            } catch (java.io.IOException e) {
+                throw new io.proxima.domain.shared.DomainException(io.proxima.domain.shared.ErrorCode.BAD_REQUEST,
+                        "error.malformed_json", "Malformed JSON body");
+            }
+        }
+        if (reason != null && reason.length() > 500) {
+            throw ValidationException.of("reason", "validation.length", "must be at most 500 characters", 0, 500);
+        }
+        return ApiResponse.ok(VmResponse.from(actions.suspend(vmId(id), reason, actor())));
     }
 
     @POST

@@ -10,10 +10,11 @@ public interface CreateVmUseCase {
 
     /** The order as received; validated by the use case, every bad field reported at once. */
     record CreateVmCommand(UUID ownerId, String hostname, UUID planId, UUID templateId, List<String> sshKeys,
-                           String password, String location) {
+                           String password, String location, String idempotencyKey) {
     }
 
-    record Accepted(Vm vm, Operation operation) {
+    /** {@code replayed}: an earlier request with the same Idempotency-Key and body created it. */
+    record Accepted(Vm vm, Operation operation, boolean replayed) {
     }
 
     Accepted create(CreateVmCommand command);
