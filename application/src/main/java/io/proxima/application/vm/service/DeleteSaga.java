@@ -4,7 +4,6 @@ import io.proxima.application.hypervisor.PveGuestNotOursException;
 import io.proxima.application.hypervisor.PveNotFoundException;
 import io.proxima.application.hypervisor.port.out.GuestConfig;
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.PowerAction;
 import io.proxima.application.hypervisor.port.out.PowerState;
@@ -142,6 +141,6 @@ class DeleteSaga implements Saga {
         if (p == null || p.vmid() == null) {
             return null; // never reached PVE
         }
-        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, p.pveNode(), p.vmid());
     }
 }

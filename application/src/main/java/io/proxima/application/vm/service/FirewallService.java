@@ -4,7 +4,6 @@ import io.proxima.application.hypervisor.port.out.FirewallOptions;
 import io.proxima.application.hypervisor.port.out.FirewallRule;
 import io.proxima.application.hypervisor.port.out.FirewallRules;
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.PveNodeConnection;
 import io.proxima.application.vm.port.in.FirewallUseCase;
@@ -179,6 +178,6 @@ public class FirewallService implements FirewallUseCase {
 
     private static GuestRef guest(Vm vm) {
         Placement p = vm.placement().orElseThrow();
-        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, p.pveNode(), p.vmid());
     }
 }

@@ -3,7 +3,6 @@ package io.proxima.application.vm.service;
 import io.proxima.application.hypervisor.PveNotFoundException;
 import io.proxima.application.hypervisor.port.out.GuestConfig;
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.Upid;
 import io.proxima.application.vm.port.out.NodeDirectory;
@@ -125,6 +124,6 @@ class MigrateSaga implements Saga {
     }
 
     static GuestRef guest(Vm vm, String pveNode, int vmid) {
-        return new GuestRef(pveNode, vmid, vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, pveNode, vmid);
     }
 }

@@ -375,7 +375,7 @@ class ProvisionSaga implements Saga {
 
     private static GuestRef guest(Vm vm, NodeDirectory.NodeTarget target, int vmid) {
         return new GuestRef(target.pveNode(), vmid,
-                vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+                Guests.typeOf(vm));
     }
 
     private static int vmid(SagaRun run) {

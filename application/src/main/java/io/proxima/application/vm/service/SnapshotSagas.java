@@ -1,7 +1,6 @@
 package io.proxima.application.vm.service;
 
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.PveNodeConnection;
 import io.proxima.application.hypervisor.port.out.Snapshot;
@@ -52,7 +51,7 @@ final class SnapshotSagas {
 
         static GuestRef guest(Vm vm) {
             Placement p = vm.placement().orElseThrow();
-            return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+            return Guests.at(vm, p.pveNode(), p.vmid());
         }
 
         boolean exists(Vm vm, String name) {

@@ -1,7 +1,6 @@
 package io.proxima.application.vm.service;
 
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.Snapshot;
 import io.proxima.application.vm.port.in.SnapshotUseCase;
@@ -133,6 +132,6 @@ public class SnapshotService implements SnapshotUseCase {
 
     private static GuestRef guest(Vm vm) {
         Placement p = vm.placement().orElseThrow();
-        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, p.pveNode(), p.vmid());
     }
 }

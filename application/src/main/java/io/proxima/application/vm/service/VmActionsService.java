@@ -1,7 +1,6 @@
 package io.proxima.application.vm.service;
 
 import io.proxima.application.hypervisor.port.out.GuestRef;
-import io.proxima.application.hypervisor.port.out.GuestType;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.PowerAction;
 import io.proxima.application.hypervisor.port.out.PowerState;
@@ -135,6 +134,6 @@ public class VmActionsService implements VmActionsUseCase {
     private static GuestRef guest(Vm vm) {
         Placement p = vm.placement().filter(pl -> pl.vmid() != null).orElseThrow(() -> new StateConflictException(
                 "error.vm.not_in_pve", "The VM has no guest in PVE", vm.status().wireName()));
-        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, p.pveNode(), p.vmid());
     }
 }

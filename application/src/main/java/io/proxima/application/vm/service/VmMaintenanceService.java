@@ -346,6 +346,6 @@ public class VmMaintenanceService implements VmMaintenanceUseCase {
     }
 
     private static GuestRef guest(Vm vm, Placement p) {
-        return new GuestRef(p.pveNode(), p.vmid(), vm.type() == io.proxima.domain.vm.GuestType.QEMU ? GuestType.QEMU : GuestType.LXC);
+        return Guests.at(vm, p.pveNode(), p.vmid());
     }
 }
