@@ -123,6 +123,7 @@ class DeleteSaga implements Saga {
             if (v.status() != VmStatus.DELETED) {
                 v.apply(VmEvent.DESTROYED, null, run.now());
             }
+            v.placement().ifPresent(p -> v.place(p, List.of(), run.now()));
         });
         lifecycle.deleted(deleted);
         return StepOutcome.DONE;

@@ -333,6 +333,8 @@ class ProvisionSaga implements Saga {
             if (v.allows(VmEvent.FAIL)) {
                 v.apply(VmEvent.FAIL, reason == null ? "provisioning failed" : reason, run.now());
             }
+            // The guest is gone (or never was): its vmid and addresses are free for others.
+            v.placement().ifPresent(p -> v.place(p.withVmid(null), List.of(), run.now()));
         });
         releaseAddresses(vm);
         lifecycle.provisioningFailed(vm, reason);
