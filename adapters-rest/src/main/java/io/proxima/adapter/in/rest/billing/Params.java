@@ -1,6 +1,5 @@
 package io.proxima.adapter.in.rest.billing;
 
-import io.proxima.domain.shared.NotFoundException;
 import io.proxima.domain.shared.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,22 +14,11 @@ final class Params {
     }
 
     static UUID pathId(String raw, String resource) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFoundException(resource, raw);
-        }
+        return io.proxima.adapter.in.rest.common.Ids.required(resource, raw);
     }
 
     static UUID queryId(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "validation.uuid", "must be a UUID");
-        }
+        return io.proxima.adapter.in.rest.common.Ids.optional(field, raw);
     }
 
     /** An ISO-8601 instant ({@code 2026-05-01T00:00:00Z}) or a UTC date ({@code 2026-05-01}). */

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import io.proxima.adapter.in.rest.common.Ids;
+
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmRequests.IpPoolRequest;
@@ -74,7 +76,7 @@ public class CatalogResource {
     @Path("/plans/{id}")
     @PermitAll
     public ApiResponse<PlanResponse> plan(@PathParam("id") String id) {
-        Plan p = catalog.plan(VmResource.Ids.required("Plan", id));
+        Plan p = catalog.plan(Ids.required("Plan", id));
         if (!p.active() && !(currentUser.isAuthenticated() && currentUser.isAdmin())) {
             throw new io.proxima.domain.shared.NotFoundException("Plan", id);
         }
@@ -95,7 +97,7 @@ public class CatalogResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<PlanResponse> updatePlan(@PathParam("id") String id, @Valid @NotNull PlanRequest r) {
-        UUID planId = VmResource.Ids.required("Plan", id);
+        UUID planId = Ids.required("Plan", id);
         return ApiResponse.ok(PlanResponse.from(catalog.updatePlan(planId, plan(planId, r), r.version())));
     }
 
@@ -103,7 +105,7 @@ public class CatalogResource {
     @Path("/plans/{id}")
     @RolesAllowed("admin")
     public ApiResponse<PlanResponse> retirePlan(@PathParam("id") String id) {
-        return ApiResponse.ok(PlanResponse.from(catalog.retirePlan(VmResource.Ids.required("Plan", id))));
+        return ApiResponse.ok(PlanResponse.from(catalog.retirePlan(Ids.required("Plan", id))));
     }
 
     private Plan plan(UUID id, PlanRequest r) {
@@ -144,7 +146,7 @@ public class CatalogResource {
     @Path("/templates/{id}")
     @Authenticated
     public ApiResponse<TemplateResponse> template(@PathParam("id") String id) {
-        Template t = catalog.template(VmResource.Ids.required("Template", id));
+        Template t = catalog.template(Ids.required("Template", id));
         if (!t.active() && !currentUser.isAdmin()) {
             throw new io.proxima.domain.shared.NotFoundException("Template", id);
         }
@@ -165,7 +167,7 @@ public class CatalogResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<TemplateResponse> updateTemplate(@PathParam("id") String id, @Valid @NotNull TemplateRequest r) {
-        UUID templateId = VmResource.Ids.required("Template", id);
+        UUID templateId = Ids.required("Template", id);
         return ApiResponse.ok(TemplateResponse.from(catalog.updateTemplate(templateId, template(templateId, r), r.version())));
     }
 
@@ -173,7 +175,7 @@ public class CatalogResource {
     @Path("/templates/{id}")
     @RolesAllowed("admin")
     public ApiResponse<TemplateResponse> deleteTemplate(@PathParam("id") String id) {
-        return ApiResponse.ok(TemplateResponse.from(catalog.deactivateTemplate(VmResource.Ids.required("Template", id))));
+        return ApiResponse.ok(TemplateResponse.from(catalog.deactivateTemplate(Ids.required("Template", id))));
     }
 
     private static Template template(UUID id, TemplateRequest r) {
@@ -195,7 +197,7 @@ public class CatalogResource {
     @Path("/admin/ip-pools/{id}")
     @RolesAllowed("admin")
     public ApiResponse<IpPoolResponse> pool(@PathParam("id") String id) {
-        UUID poolId = VmResource.Ids.required("IP pool", id);
+        UUID poolId = Ids.required("IP pool", id);
         return ApiResponse.ok(IpPoolResponse.from(catalog.pool(poolId), catalog.usage(poolId).assigned()));
     }
 
@@ -213,7 +215,7 @@ public class CatalogResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<IpPoolResponse> updatePool(@PathParam("id") String id, @Valid @NotNull IpPoolRequest r) {
-        UUID poolId = VmResource.Ids.required("IP pool", id);
+        UUID poolId = Ids.required("IP pool", id);
         IpPool p = catalog.updatePool(poolId, pool(poolId, r), r.version());
         return ApiResponse.ok(IpPoolResponse.from(p, catalog.usage(poolId).assigned()));
     }
@@ -222,7 +224,7 @@ public class CatalogResource {
     @Path("/admin/ip-pools/{id}")
     @RolesAllowed("admin")
     public ApiResponse<Void> deletePool(@PathParam("id") String id) {
-        catalog.deletePool(VmResource.Ids.required("IP pool", id));
+        catalog.deletePool(Ids.required("IP pool", id));
         return ApiResponse.ok(null);
     }
 

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import io.proxima.adapter.in.rest.common.Ids;
+
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.application.vm.port.in.FirewallUseCase;
@@ -64,13 +66,13 @@ public class FirewallResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<FirewallRuleResponse> update(@PathParam("id") String id, @Valid @NotNull FirewallRuleRequest r) {
-        return ApiResponse.ok(FirewallRuleResponse.from(firewall.update(VmResource.Ids.required("Firewall rule", id), r.toSpec(), actor())));
+        return ApiResponse.ok(FirewallRuleResponse.from(firewall.update(Ids.required("Firewall rule", id), r.toSpec(), actor())));
     }
 
     @DELETE
     @Path("/{id}")
     public ApiResponse<Void> delete(@PathParam("id") String id) {
-        firewall.delete(VmResource.Ids.required("Firewall rule", id), actor());
+        firewall.delete(Ids.required("Firewall rule", id), actor());
         return ApiResponse.ok(null);
     }
 

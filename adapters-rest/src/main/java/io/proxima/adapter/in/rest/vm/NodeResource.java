@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import io.proxima.adapter.in.rest.common.Ids;
+
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmRequests.NodeRequest;
@@ -59,28 +61,28 @@ public class NodeResource {
     @GET
     @Path("/{id}")
     public ApiResponse<NodeResponse> get(@PathParam("id") String id) {
-        return ApiResponse.ok(NodeResponse.from(nodes.get(VmResource.Ids.required("Node", id))));
+        return ApiResponse.ok(NodeResponse.from(nodes.get(Ids.required("Node", id))));
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<NodeResponse> update(@PathParam("id") String id, @Valid @NotNull NodeRequest r) {
-        return ApiResponse.ok(NodeResponse.from(nodes.update(VmResource.Ids.required("Node", id), command(r), r.version(),
+        return ApiResponse.ok(NodeResponse.from(nodes.update(Ids.required("Node", id), command(r), r.version(),
                 currentUser.id().value())));
     }
 
     @DELETE
     @Path("/{id}")
     public ApiResponse<Void> delete(@PathParam("id") String id) {
-        nodes.delete(VmResource.Ids.required("Node", id), currentUser.id().value());
+        nodes.delete(Ids.required("Node", id), currentUser.id().value());
         return ApiResponse.ok(null);
     }
 
     @POST
     @Path("/{id}/test-connection")
     public ApiResponse<NodeAdministrationUseCase.ConnectionTest> test(@PathParam("id") String id) {
-        return ApiResponse.ok(nodes.testConnection(VmResource.Ids.required("Node", id)));
+        return ApiResponse.ok(nodes.testConnection(Ids.required("Node", id)));
     }
 
     /** Seed 003's metrics shape: usage percentages plus the raw figures. */
@@ -91,7 +93,7 @@ public class NodeResource {
     @GET
     @Path("/{id}/metrics")
     public ApiResponse<NodeMetrics> metrics(@PathParam("id") String id) {
-        NodeStatus s = nodes.metrics(VmResource.Ids.required("Node", id));
+        NodeStatus s = nodes.metrics(Ids.required("Node", id));
         return ApiResponse.ok(new NodeMetrics(round(s.cpu() * 100), pct(s.memUsed(), s.memTotal()),
                 pct(s.rootUsed(), s.rootTotal()), s.memTotal(), s.memUsed(), s.rootTotal(), s.rootUsed(), s.cpus(),
                 s.loadAverage(), s.uptime(), Instant.now()));
@@ -105,7 +107,7 @@ public class NodeResource {
         RrdTimeframe timeframe = Metrics.timeframe(range, interval);
         Instant from = Metrics.time("start_time", start);
         Instant to = Metrics.time("end_time", end);
-        List<RrdPoint> points = nodes.history(VmResource.Ids.required("Node", id), timeframe);
+        List<RrdPoint> points = nodes.history(Ids.required("Node", id), timeframe);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metric_type", metric == null ? "all" : metric);
         out.put("timeframe", timeframe.name().toLowerCase());
@@ -119,7 +121,7 @@ public class NodeResource {
     @GET
     @Path("/{id}/status")
     public ApiResponse<NodeStatusResponse> status(@PathParam("id") String id) {
-        Node n = nodes.get(VmResource.Ids.required("Node", id));
+        Node n = nodes.get(Ids.required("Node", id));
         return ApiResponse.ok(new NodeStatusResponse(n.status().wireName(), n.lastHeartbeatAt(), n.pveVersion()));
     }
 

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import io.proxima.adapter.in.rest.common.Ids;
+
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.common.PageParams;
 import io.proxima.adapter.in.rest.common.PageResponse;
@@ -35,14 +37,14 @@ public class OperationResource {
     @Path("/operations")
     public ApiResponse<PageResponse<OperationResponse>> list(@BeanParam PageParams page, @QueryParam("vm_id") String vmId,
                                                              @QueryParam("type") String type, @QueryParam("status") String status) {
-        return ApiResponse.ok(PageResponse.of(query.operations(VmResource.Ids.optional("vm_id", vmId), type, status,
+        return ApiResponse.ok(PageResponse.of(query.operations(Ids.optional("vm_id", vmId), type, status,
                 page.toPageRequest(), actor()), OperationResponse::from));
     }
 
     @GET
     @Path("/operations/{id}")
     public ApiResponse<OperationResponse> get(@PathParam("id") String id) {
-        return ApiResponse.ok(OperationResponse.from(query.operation(VmResource.Ids.required("Operation", id), actor())));
+        return ApiResponse.ok(OperationResponse.from(query.operation(Ids.required("Operation", id), actor())));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import io.proxima.adapter.in.rest.common.Ids;
+
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
@@ -59,7 +61,7 @@ public class VmInsightResource {
         List<UUID> list = new ArrayList<>();
         for (String raw : ids.split(",")) {
             if (!raw.isBlank()) {
-                list.add(VmResource.Ids.optional("ids", raw));
+                list.add(Ids.optional("ids", raw));
             }
         }
         return ApiResponse.ok(List.copyOf(insight.batchStatus(list, actor()).values()));
@@ -68,7 +70,7 @@ public class VmInsightResource {
     @GET
     @Path("/{id}/stats")
     public ApiResponse<VmInsightUseCase.VmStats> stats(@PathParam("id") String id) {
-        return ApiResponse.ok(insight.stats(VmResource.Ids.required("VM", id), actor()));
+        return ApiResponse.ok(insight.stats(Ids.required("VM", id), actor()));
     }
 
     @GET
@@ -82,7 +84,7 @@ public class VmInsightResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metric_type", metric == null ? "all" : metric);
         out.put("timeframe", timeframe.pveName());
-        out.put("points", Metrics.points(insight.history(VmResource.Ids.required("VM", id), timeframe, actor()), metric, from, to));
+        out.put("points", Metrics.points(insight.history(Ids.required("VM", id), timeframe, actor()), metric, from, to));
         return ApiResponse.ok(out);
     }
 
@@ -98,28 +100,28 @@ public class VmInsightResource {
     @GET
     @Path("/{id}/snapshots")
     public ApiResponse<List<SnapshotResponse>> snapshots(@PathParam("id") String id) {
-        return ApiResponse.ok(snapshots.list(VmResource.Ids.required("VM", id), actor()).stream().map(SnapshotResponse::from).toList());
+        return ApiResponse.ok(snapshots.list(Ids.required("VM", id), actor()).stream().map(SnapshotResponse::from).toList());
     }
 
     @POST
     @Path("/{id}/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSnapshot(@PathParam("id") String id, @Valid @NotNull SnapshotRequest r) {
-        Operation op = snapshots.create(VmResource.Ids.required("VM", id), r.name(), r.description(), actor());
+        Operation op = snapshots.create(Ids.required("VM", id), r.name(), r.description(), actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
     @DELETE
     @Path("/{id}/snapshots/{name}")
     public Response deleteSnapshot(@PathParam("id") String id, @PathParam("name") String name) {
-        Operation op = snapshots.delete(VmResource.Ids.required("VM", id), name, actor());
+        Operation op = snapshots.delete(Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
     @POST
     @Path("/{id}/snapshots/{name}/rollback")
     public Response rollback(@PathParam("id") String id, @PathParam("name") String name) {
-        Operation op = snapshots.rollback(VmResource.Ids.required("VM", id), name, actor());
+        Operation op = snapshots.rollback(Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
@@ -129,7 +131,7 @@ public class VmInsightResource {
     @GET
     @Path("/{id}/firewall")
     public ApiResponse<List<FirewallResource.FirewallRuleResponse>> firewall(@PathParam("id") String id) {
-        return ApiResponse.ok(firewall.list(VmResource.Ids.required("VM", id), actor()).stream()
+        return ApiResponse.ok(firewall.list(Ids.required("VM", id), actor()).stream()
                 .map(FirewallResource.FirewallRuleResponse::from).toList());
     }
 
@@ -137,7 +139,7 @@ public class VmInsightResource {
     @Path("/{id}/firewall")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addRule(@PathParam("id") String id, @Valid @NotNull FirewallResource.FirewallRuleRequest r) {
-        var rule = firewall.create(VmResource.Ids.required("VM", id), r.toSpec(), actor());
+        var rule = firewall.create(Ids.required("VM", id), r.toSpec(), actor());
         return Response.status(201).entity(ApiResponse.created(FirewallResource.FirewallRuleResponse.from(rule))).build();
     }
 

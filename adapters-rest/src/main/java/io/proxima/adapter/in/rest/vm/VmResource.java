@@ -1,6 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.common.Ids;
 import io.proxima.adapter.in.rest.common.PageParams;
 import io.proxima.adapter.in.rest.common.PageResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
@@ -252,30 +253,5 @@ public class VmResource {
 
     static Response accepted(Operation op, Object body) {
         return Response.accepted(ApiResponse.accepted(body)).location(URI.create("/api/v1/operations/" + op.id())).build();
-    }
-
-    /** Ids in paths and filters: a malformed id in a path is a 404 (it names nothing), in a filter a 422. */
-    static final class Ids {
-        private Ids() {
-        }
-
-        static UUID required(String resource, String raw) {
-            try {
-                return UUID.fromString(raw);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new NotFoundException(resource, raw);
-            }
-        }
-
-        static UUID optional(String field, String raw) {
-            if (raw == null || raw.isBlank()) {
-                return null;
-            }
-            try {
-                return UUID.fromString(raw.trim());
-            } catch (IllegalArgumentException e) {
-                throw ValidationException.of(field, "validation.uuid", "must be a UUID");
-            }
-        }
     }
 }
