@@ -300,6 +300,7 @@ public final class PveSimulator {
     private void route(HttpServerRequest http, Buffer body) {
         String rawPath = http.path();
         if (!rawPath.startsWith("/api2/json/")) {
+            // PVE's own answer to a route it does not serve (HTTP 501 with this reason phrase).
             throw new PveFail(501, "Method '" + http.method() + " " + rawPath + "' not implemented");
         }
         String auth = http.getHeader("Authorization");
@@ -501,6 +502,7 @@ public final class PveSimulator {
     }
 
     private PveFail notImplemented(Req r) {
+        // Unknown routes get PVE's own 501 text, so the adapter's error decoding is exercised as in production.
         return new PveFail(501, "Method '" + r.method + " /" + String.join("/", r.path) + "' not implemented");
     }
 
@@ -1231,6 +1233,7 @@ public final class PveSimulator {
             case "resume":
             case "reset":
                 if (action.equals("reset") && !g.qemu()) {
+                    // PVE has no reset for containers and answers with this 501.
                     throw new PveFail(501, "Method 'POST /nodes/" + g.node + "/lxc/" + g.vmid + "/status/reset' not implemented");
                 }
                 if (!g.running()) {
@@ -1251,6 +1254,7 @@ public final class PveSimulator {
                     return "OK";
                 }).upid;
             default:
+                // PVE's exact 501 answer for an action the guest type does not offer.
                 throw new PveFail(501, "Method 'POST /nodes/" + g.node + "/" + g.type + "/" + g.vmid + "/status/" + action + "' not implemented");
         }
     }
@@ -1441,6 +1445,7 @@ public final class PveSimulator {
         }
         if (g.running() && !g.qemu()) {
             if ("1".equals(q.get("online"))) {
+                // PVE's own refusal text: LXC guests cannot migrate online, only in restart mode.
                 throw new PveFail(500, "lxc live migration is currently not implemented");
             }
             if (!"1".equals(q.get("restart"))) {
