@@ -22,6 +22,8 @@ public class PveTaskFailedException extends PveException {
         GUEST_STATE,
         /** The guest or a referenced volume does not exist. */
         NOT_FOUND,
+        /** A passing fault named in the exit status (a timeout, a dropped connection ...): retry later. */
+        TRANSIENT,
         /** Anything else. */
         OTHER
     }
@@ -62,7 +64,7 @@ public class PveTaskFailedException extends PveException {
             case ALREADY_EXISTS -> ErrorCode.CONFLICT;
             case LOCK_TIMEOUT, LOCKED, GUEST_STATE -> ErrorCode.STATE_CONFLICT;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case OTHER -> ErrorCode.HYPERVISOR_ERROR;
+            case TRANSIENT, OTHER -> ErrorCode.HYPERVISOR_ERROR;
         };
     }
 
@@ -71,7 +73,7 @@ public class PveTaskFailedException extends PveException {
             case ALREADY_EXISTS -> "error.conflict";
             case LOCK_TIMEOUT, LOCKED, GUEST_STATE -> "error.state_conflict";
             case NOT_FOUND -> "error.not_found_generic";
-            case OTHER -> "error.hypervisor";
+            case TRANSIENT, OTHER -> "error.hypervisor";
         };
     }
 }

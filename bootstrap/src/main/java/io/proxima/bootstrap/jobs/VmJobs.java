@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Triggers of the VM context's background work. Every instance runs them: operations are leased
- * one runner at a time (SKIP LOCKED), and a heartbeat from two instances only writes the same facts.
+ * one runner at a time (SKIP LOCKED) and renewed by a heartbeat while a step runs, and a heartbeat from two instances only writes the same facts.
  */
 @ApplicationScoped
 public class VmJobs {
@@ -31,10 +31,16 @@ public class VmJobs {
     @Scheduled(every = "${proxima.operations.poll-interval:2s}", delayed = "${proxima.operations.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runOperations() {
-        // Drain what is due now; a long backlog is worked through in consecutive rounds.
-        for (int round = 0; round < 10 && runner.runDue() > 0; round++) {
-            // keep going while there was work
-        }
+        // Hands due operations to free workers and returns: steps run on the runner's own pool,
+        // and a step waiting for PVE lets go of its worker, so this tick never blocks on PVE.
+        runner.runDue();
+    }
+
+    @Scheduled(every = "${proxima.operations.heartbeat-interval:10s}", delayed = "${proxima.operations.initial-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void renewOperationLeases() {
+        // Keeps the short leases of running steps alive; a dead instance's leases run out in `lease`.
+        runner.renewLeases();
     }
 
     @Scheduled(every = "${proxima.nodes.heartbeat-interval:30s}", delayed = "${proxima.nodes.initial-delay:2s}",

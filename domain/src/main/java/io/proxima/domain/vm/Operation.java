@@ -93,9 +93,26 @@ public final class Operation {
         updatedAt = at;
     }
 
+    /**
+     * The current step waits for PVE (a task, a lock) and is to be looked at again at {@code checkAt}:
+     * the worker lets go of the operation meanwhile, and any worker continues it then.
+     */
+    public void waitUntil(Instant checkAt, Instant at) {
+        requireActive();
+        steps.set(current, steps.get(current).waiting());
+        nextRunAt = checkAt;
+        updatedAt = at;
+    }
+
+    /** When the current step first started (null before it ever ran). */
+    public Optional<Instant> currentStepStartedAt() {
+        return currentStep().map(OperationStep::startedAt);
+    }
+
     /** The current step succeeded; moves to the next one or finishes. */
     public void stepDone(Instant at) {
         requireActive();
+        forgetTasksOf(steps.get(current).name());
         steps.set(current, steps.get(current).done(at));
         advance(at);
     }
@@ -103,6 +120,7 @@ public final class Operation {
     /** The current step has nothing to do (already done before a crash, not needed ...). */
     public void stepSkipped(Instant at) {
         requireActive();
+        forgetTasksOf(steps.get(current).name());
         steps.set(current, steps.get(current).skipped(at));
         advance(at);
     }
@@ -113,7 +131,8 @@ public final class Operation {
         int idx = indexOf(stepName);
         for (int i = idx; i <= current && i < steps.size(); i++) {
             OperationStep s = steps.get(i);
-            steps.set(i, new OperationStep(s.name(), OperationStep.State.PENDING, s.attempts(), null, s.error(), s.startedAt(), null));
+            forgetTasksOf(s.name());
+            steps.set(i, new OperationStep(s.name(), OperationStep.State.PENDING, s.attempts(), null, s.error(), null, null));
         }
         current = idx;
         nextRunAt = at;
@@ -135,6 +154,7 @@ public final class Operation {
      */
     public void fail(String reason, List<String> compensation, Instant at) {
         requireActive();
+        forgetTasksOf(steps.get(current).name());
         steps.set(current, steps.get(current).failed(reason, at));
         error = reason;
         if (compensating || compensation.isEmpty()) {
@@ -185,6 +205,17 @@ public final class Operation {
             }
         }
         throw new IllegalArgumentException("no step " + stepName);
+    }
+
+    /** Data key under which a step remembers a PVE task it started (so a re-run waits instead of starting another). */
+    public static String taskKey(String stepName, String label) {
+        return TASK_PREFIX + stepName + "." + label;
+    }
+
+    private static final String TASK_PREFIX = "task.";
+
+    private void forgetTasksOf(String stepName) {
+        data.keySet().removeIf(k -> k.startsWith(TASK_PREFIX + stepName + "."));
     }
 
     public void put(String key, String value) {

@@ -9,7 +9,9 @@ public record OperationStep(String name, State state, int attempts, String upid,
                             Instant startedAt, Instant finishedAt) {
 
     public enum State {
-        PENDING, RUNNING, DONE, FAILED, SKIPPED, COMPENSATED;
+        PENDING, RUNNING, DONE, FAILED, SKIPPED, COMPENSATED,
+        /** Started, and waiting for PVE (a task, a lock) without holding a worker: looked at again later. */
+        WAITING;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -26,7 +28,14 @@ public record OperationStep(String name, State state, int attempts, String upid,
     }
 
     OperationStep running(Instant at) {
-        return new OperationStep(name, State.RUNNING, attempts + 1, upid, null, startedAt == null ? at : startedAt, null);
+        // Coming back to look at a task it waits for is not a new attempt.
+        int n = state == State.WAITING ? attempts : attempts + 1;
+        return new OperationStep(name, State.RUNNING, Math.max(1, n), upid, state == State.WAITING ? error : null,
+                startedAt == null ? at : startedAt, null);
+    }
+
+    OperationStep waiting() {
+        return new OperationStep(name, State.WAITING, attempts, upid, error, startedAt, null);
     }
 
     OperationStep waitingOn(String upid) {

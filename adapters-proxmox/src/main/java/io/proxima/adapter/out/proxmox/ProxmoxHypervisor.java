@@ -404,6 +404,18 @@ public class ProxmoxHypervisor implements Hypervisor {
         }
     }
 
+    @Override
+    public Optional<TaskResult> pollTask(PveNodeConnection conn, Upid upid) {
+        TaskStatus status;
+        try {
+            status = taskStatus(conn, upid);
+        } catch (PveNotFoundException e) {
+            // A fresh UPID can briefly be unknown ("no such task"): look again, as awaitTask does.
+            return Optional.empty();
+        }
+        return status.running() ? Optional.empty() : Optional.of(finish(conn, status));
+    }
+
     private TaskResult finish(PveNodeConnection conn, TaskStatus status) {
         String exit = status.exitStatus().trim();
         if (exit.equals("OK")) {

@@ -14,6 +14,7 @@ import io.proxima.application.hypervisor.PvePermissionException;
 import io.proxima.application.hypervisor.PveTaskFailedException;
 import io.proxima.application.hypervisor.PveUnreachableException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -71,7 +72,15 @@ final class PveErrors {
             return new PveParameterException(text, status, errors);
         }
         PveException byText = classify(text, status);
-        return byText != null ? byText : new PveException(text, status);
+        if (byText != null) {
+            return byText;
+        }
+        // A 5xx PVE has no words for (a proxy's 502/503/504, pveproxy restarting, "got timeout"):
+        // passing by nature, so it is reported as the node being unreachable for now.
+        if (status >= 500 && (status != 500 || transientText(text) || text.isEmpty())) {
+            return new PveUnreachableException(text.isEmpty() ? "HTTP " + status : text, status);
+        }
+        return new PveException(text, status);
     }
 
     /** The typed exception a PVE error text stands for, or null when the text is not one Proxima distinguishes. */
@@ -100,6 +109,20 @@ final class PveErrors {
         return null;
     }
 
+    /**
+     * Texts of faults that pass by themselves: storage or network hiccups, cluster filesystem
+     * timeouts, a peer that reset the connection. A task or an HTTP 5xx failing with one of them is
+     * retried; anything else is taken at its word.
+     */
+    private static final List<String> TRANSIENT_TEXTS = List.of("got timeout", "timeout", "timed out",
+            "connection reset", "connection refused", "broken pipe", "temporarily unavailable", "temporary failure",
+            "try again", "no quorum", "cfs-lock", "unable to connect", "service unavailable");
+
+    static boolean transientText(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return TRANSIENT_TEXTS.stream().anyMatch(lower::contains);
+    }
+
     /** The meaning of a failed task's exit status. */
     static PveTaskFailedException.Kind taskKind(String exitStatus) {
         PveException e = classify(exitStatus == null ? "" : exitStatus, 0);
@@ -118,6 +141,6 @@ final class PveErrors {
         if (e instanceof PveNotFoundException) {
             return PveTaskFailedException.Kind.NOT_FOUND;
         }
-        return PveTaskFailedException.Kind.OTHER;
+        return transientText(exitStatus) ? PveTaskFailedException.Kind.TRANSIENT : PveTaskFailedException.Kind.OTHER;
     }
 }

@@ -142,6 +142,7 @@ public class FirewallService implements FirewallUseCase {
         List<StoredRule> desired = new ArrayList<>(current(vmId));
         PveNodeConnection conn = nodes.target(vm.placement().orElseThrow().nodeId()).connection();
         GuestRef guest = guest(vm);
+        Guests.requireOwned(hypervisor, conn, guest, vm.id().value()); // never filter a stranger's guest
         if (!desired.isEmpty()) {
             FirewallOptions options = hypervisor.firewallOptions(conn, guest);
             if (!options.enabled()) {

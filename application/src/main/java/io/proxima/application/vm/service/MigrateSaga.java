@@ -91,7 +91,7 @@ class MigrateSaga implements Saga {
         }
         Vm vm = run.vm();
         var source = nodes.target(vm.placement().orElseThrow().nodeId());
-        hypervisor.awaitTask(source.connection(), Upid.parse(upid), TIMEOUT);
+        run.await(hypervisor, source.connection(), Upid.parse(upid), TIMEOUT);
         return StepOutcome.DONE;
     }
 

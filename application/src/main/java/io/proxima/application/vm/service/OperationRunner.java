@@ -1,15 +1,12 @@
 package io.proxima.application.vm.service;
 
-import io.proxima.application.hypervisor.PveLockTimeoutException;
-import io.proxima.application.hypervisor.PveLockedException;
-import io.proxima.application.hypervisor.PveTaskFailedException;
-import io.proxima.application.hypervisor.PveTimeoutException;
-import io.proxima.application.hypervisor.PveUnreachableException;
-import io.proxima.domain.shared.StaleVersionException;
+import io.proxima.application.vm.OperationSettings;
+import io.proxima.application.vm.port.out.VmLifecycleListener;
 import io.proxima.domain.vm.Operation;
 import io.proxima.domain.vm.OperationStatus;
 import io.proxima.domain.vm.OperationStep;
 import io.proxima.domain.vm.OperationType;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -20,55 +17,151 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Advances durable operations. Any number of runners (threads, instances) may call
- * {@link #runDue()}: each operation is leased to one of them at a time, progress is saved after
- * every step, and an operation whose runner died is picked up by another when its lease expires.
- * PVE is only ever called outside database transactions.
+ * Advances durable operations. Any number of runners (instances) may call {@link #runDue()}:
+ * each claims only as many due operations as it has free workers ({@code concurrency}), every
+ * claim is a short lease renewed by {@link #renewLeases()} while its step runs, and progress is
+ * saved after every step. A step that waits for PVE returns "check again at T" and lets go of the
+ * operation, so a long clone never holds a worker; any runner continues it when it is due. An
+ * operation whose runner died is taken over once its lease has run out. One operation per VM at a
+ * time is a database rule (a unique index on the active operation of a VM), so two runners never
+ * work on the same VM. PVE is only ever called outside database transactions.
  */
 @ApplicationScoped
 public class OperationRunner {
 
     private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
-    static final int MAX_ATTEMPTS = 6;
+    static final int MAX_ATTEMPTS = OperationSettings.defaults().maxAttempts();
     static final int MAX_RESTARTS = 5;
-    private static final Duration LEASE = Duration.ofMinutes(15);
 
     private final OperationTransactions transactions;
     private final Clock clock;
     private final Map<OperationType, Saga> sagas = new EnumMap<>(OperationType.class);
     private final String worker = "runner-" + UUID.randomUUID().toString().substring(0, 8);
     private final VmAudit audit;
+    private final OperationSettings settings;
+    private final Executor executor;
+    private final Semaphore slots;
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final VmLifecycleListener lifecycle;
 
     @Inject
-    public OperationRunner(OperationTransactions transactions, Clock clock, @Any Instance<Saga> sagas, VmAudit audit) {
-        this(transactions, clock, (Iterable<Saga>) sagas, audit);
+    public OperationRunner(OperationTransactions transactions, Clock clock, @Any Instance<Saga> sagas, VmAudit audit,
+                           OperationSettings settings, VmLifecycleListener lifecycle) {
+        this(transactions, clock, (Iterable<Saga>) sagas, audit, settings, workers(settings.concurrency()), lifecycle);
     }
 
+    /** For tests: default settings, steps run on the calling thread. */
     OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas) {
-        this(transactions, clock, sagas, null);
+        this(transactions, clock, sagas, null, OperationSettings.defaults(), Runnable::run, null);
     }
 
-    OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas, VmAudit audit) {
+    OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas, VmAudit audit,
+                    OperationSettings settings, Executor executor, VmLifecycleListener lifecycle) {
+        this.lifecycle = lifecycle;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.settings = settings;
+        this.executor = executor;
+        this.slots = new Semaphore(settings.concurrency());
         for (Saga s : sagas) {
             this.sagas.put(s.type(), s);
         }
     }
 
-    /** Claims what is due and runs it; returns how many operations were worked on. */
+    private static ExecutorService workers(int n) {
+        AtomicInteger seq = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "proxima-operation-" + seq.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Claims as many due operations as there are free workers and hands each to one; returns how
+     * many were claimed. A database failure while claiming claims nothing.
+     */
     public int runDue() {
-        List<UUID> ids = transactions.claimDue(worker, now(), leaseUntil(), 8);
-        for (UUID id : ids) {
-            run(id);
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        List<UUID> ids;
+        try {
+            ids = transactions.claimDue(worker, now(), leaseUntil(), free);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not claim operations; trying again next round", e);
+            return 0;
+        }
+        int handed = 0;
+        try {
+            for (UUID id : ids) {
+                if (!slots.tryAcquire()) {
+                    break;
+                }
+                held.add(id);
+                handed++;
+                try {
+                    executor.execute(() -> work(id));
+                } catch (RejectedExecutionException shuttingDown) {
+                    held.remove(id);
+                    slots.release();
+                    releaseQuietly(id);
+                }
+            }
+        } finally {
+            // Claimed but not started (no slot after all, or the loop failed): give them back at once.
+            for (int i = handed; i < ids.size(); i++) {
+                releaseQuietly(ids.get(i));
+            }
         }
         return ids.size();
+    }
+
+    private void work(UUID id) {
+        try {
+            run(id);
+        } catch (RuntimeException e) {
+            // The loop itself failed (e.g. the database went away between two steps): let go of the
+            // claim if we still can, so that any runner continues as soon as the operation is due.
+            LOG.log(Level.WARNING, "operation " + id + " interrupted by " + e.getClass().getSimpleName() + "; released", e);
+            releaseQuietly(id);
+        } finally {
+            held.remove(id);
+            slots.release();
+        }
+    }
+
+    /** The heartbeat: extends the leases of the operations this runner is working on right now. */
+    public int renewLeases() {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        try {
+            return transactions.renew(Set.copyOf(held), worker, leaseUntil());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not renew operation leases", e);
+            return 0;
+        }
+    }
+
+    /** How many operations this runner works on at this moment. */
+    public int busyWorkers() {
+        return held.size();
     }
 
     /** Runs one operation that this runner holds the lease of, as far as it can go now. */
@@ -91,16 +184,22 @@ public class OperationRunner {
         if (audit != null && op.status().finished()) {
             try {
                 audit.operationFinished(op, transactions.vm(op.vmId()));
+                if (op.status() == OperationStatus.FAILED && op.get(HUMAN_NEEDED).isPresent()) {
+                    audit.cleanupNeedsHuman(op, transactions.vm(op.vmId()));
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not audit the end of operation " + id, e);
             }
         }
     }
 
+    /** Data flag set when a cleanup step gave up: the operation's error and an audit record ask for a human. */
+    static final String HUMAN_NEEDED = "human_needed";
+
     private void advance(Operation op, Saga saga, SagaRun run) {
         while (op.currentStep().isPresent()) {
             if (op.nextRunAt() != null && op.nextRunAt().isAfter(now())) {
-                return; // a retry is scheduled for later
+                return; // a retry or a look at a task is scheduled for later
             }
             OperationStep step = op.currentStep().get();
             op.beginStep(now());
@@ -114,6 +213,11 @@ public class OperationRunner {
                 }
             } catch (LeaseLost lost) {
                 throw lost;
+            } catch (Saga.CheckAgain wait) {
+                // Waiting for PVE: save when to look again and let go; any runner continues then.
+                op.waitUntil(wait.at, now());
+                save(op);
+                return;
             } catch (Saga.RestartFrom restart) {
                 int restarts = Integer.parseInt(op.get("restarts").orElse("0")) + 1;
                 op.put("restarts", Integer.toString(restarts));
@@ -124,16 +228,7 @@ public class OperationRunner {
                     op.restartFrom(restart.step, now());
                 }
             } catch (RuntimeException e) {
-                String reason = describe(e);
-                int attempts = op.currentStep().map(OperationStep::attempts).orElse(MAX_ATTEMPTS);
-                if (isTransient(e) && attempts < MAX_ATTEMPTS) {
-                    LOG.info("operation " + op.id() + " step " + step.name() + " will retry: " + reason);
-                    op.retryLater(reason, backoff(attempts), now());
-                } else {
-                    LOG.log(Level.WARNING, "operation " + op.id() + " step " + step.name() + " failed: " + reason,
-                            e instanceof io.proxima.domain.shared.DomainException || e instanceof Saga.PermanentFailure ? null : e);
-                    op.fail(reason, compensationOf(op, saga), now());
-                }
+                failedStep(op, saga, step, e);
             }
             save(op);
             if (op.status() == OperationStatus.FAILED) {
@@ -142,16 +237,39 @@ public class OperationRunner {
         }
     }
 
+    /**
+     * A forward step is retried on transient faults within {@code max-attempts}; a cleanup step is
+     * retried on any failure within {@code compensation-attempts}, because what it leaves behind
+     * is a half-made guest; when it gives up, the operation says a human is needed.
+     */
+    private void failedStep(Operation op, Saga saga, OperationStep step, RuntimeException e) {
+        String reason = describe(e);
+        int attempts = op.currentStep().map(OperationStep::attempts).orElse(Integer.MAX_VALUE);
+        boolean cleanup = op.compensating();
+        int budget = cleanup ? settings.compensationAttempts() : settings.maxAttempts();
+        boolean retry = (cleanup || Faults.isTransient(e)) && attempts < budget;
+        boolean quiet = e instanceof io.proxima.domain.shared.DomainException || e instanceof Saga.PermanentFailure;
+        if (retry) {
+            LOG.info("operation " + op.id() + " step " + step.name() + " will retry (attempt " + attempts + " of " + budget
+                    + "): " + reason);
+            op.retryLater("attempt " + attempts + " of " + budget + ": " + reason, backoff(attempts), now());
+        } else if (cleanup) {
+            LOG.log(Level.SEVERE, "operation " + op.id() + " cleanup step " + step.name() + " gave up: " + reason, quiet ? null : e);
+            op.put(HUMAN_NEEDED, step.name());
+            op.fail("cleanup step " + step.name() + " gave up after " + attempts + " attempts (" + reason
+                    + "); a human must finish it", List.of(), now());
+        } else {
+            LOG.log(Level.WARNING, "operation " + op.id() + " step " + step.name() + " failed: " + reason, quiet ? null : e);
+            op.fail(reason, compensationOf(op, saga), now());
+        }
+    }
+
     private static List<String> compensationOf(Operation op, Saga saga) {
         return op.compensating() ? List.of() : saga.compensation();
     }
 
     static boolean isTransient(RuntimeException e) {
-        if (e instanceof PveTaskFailedException t) {
-            return t.kind() == PveTaskFailedException.Kind.LOCK_TIMEOUT || t.kind() == PveTaskFailedException.Kind.LOCKED;
-        }
-        return e instanceof PveUnreachableException || e instanceof PveTimeoutException || e instanceof PveLockedException
-                || e instanceof PveLockTimeoutException || e instanceof StaleVersionException;
+        return Faults.isTransient(e);
     }
 
     /**
@@ -163,6 +281,9 @@ public class OperationRunner {
             String m = e.getMessage();
             return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
         }
+        if (Faults.isDatabaseFault(e)) {
+            return "database unavailable (" + e.getClass().getSimpleName() + ")";
+        }
         return "internal error (" + e.getClass().getSimpleName() + "); see the server log";
     }
 
@@ -171,9 +292,42 @@ public class OperationRunner {
         return Duration.ofSeconds(seconds);
     }
 
+    /** Pause before the next look at a running task: quick at first, then at most {@code task-poll-max}. */
+    Duration pollDelay(Duration waited) {
+        long ms = Math.max(1000, waited.toMillis() / 5);
+        return Duration.ofMillis(Math.min(ms, settings.taskPollMax().toMillis()));
+    }
+
     private void save(Operation op) {
         if (!transactions.saveIfHeld(op, worker, leaseUntil())) {
             throw new LeaseLost(op.id());
+        }
+    }
+
+    private void releaseQuietly(UUID id) {
+        try {
+            transactions.release(id, worker);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not release operation " + id + "; its lease runs out by itself", e);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (executor instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
+        held.forEach(this::releaseQuietly);
+    }
+
+    /** Called after a step moved its VM into {@code error}: the VM does not run for its customer, so charging pauses. */
+    void enteredError(io.proxima.domain.vm.Vm vm) {
+        if (lifecycle != null) {
+            try {
+                lifecycle.outOfService(vm, "error: " + vm.statusReason());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "VM " + vm.id() + " entered error but its meter could not be paused", e);
+            }
         }
     }
 
@@ -181,12 +335,16 @@ public class OperationRunner {
         return transactions;
     }
 
+    OperationSettings settings() {
+        return settings;
+    }
+
     Instant now() {
         return clock.instant();
     }
 
     Instant leaseUntil() {
-        return now().plus(LEASE);
+        return now().plus(settings.lease());
     }
 
     /** The runner no longer holds the operation's lease; it must stop touching it. */

@@ -46,6 +46,11 @@ public class OperationTransactions {
     }
 
     @Transactional
+    public int renew(java.util.Collection<UUID> ids, String worker, Instant leaseUntil) {
+        return operations.renew(ids, worker, leaseUntil);
+    }
+
+    @Transactional
     public void release(UUID id, String worker) {
         operations.release(id, worker);
     }
@@ -53,6 +58,22 @@ public class OperationTransactions {
     @Transactional
     public Vm vm(VmId id) {
         return vms.find(id).orElseThrow(() -> new NotFoundException("VM", id));
+    }
+
+    /**
+     * Applies what reconciliation observed, only to the VM as it was read ({@code expectedVersion})
+     * and only while no operation is in flight; empty when either changed since (nothing applied).
+     */
+    @Transactional
+    public java.util.Optional<Vm> observe(VmId id, long expectedVersion, io.proxima.domain.vm.VmEvent event, String reason,
+                                          Instant at) {
+        Vm vm = vms.find(id).orElse(null);
+        if (vm == null || vm.version() != expectedVersion || operations.findActive(id).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        vm.apply(event, reason, at);
+        vms.update(vm);
+        return java.util.Optional.of(vm);
     }
 
     /** Loads, changes and saves the VM in one transaction (optimistic on its version). */

@@ -185,11 +185,12 @@ class ProvisionSaga implements Saga {
         String upid = run.data(CREATE_UPID);
         if (upid == null) {
             // The creation was accepted but its task id was lost in a crash: wait for the lock to go.
-            waitUntilUnlocked(target, guest(vm, target, vmid(run)));
+            GuestConfig config = hypervisor.config(target.connection(), guest(vm, target, vmid(run)));
+            run.checkAgainUnless(config.lock().isEmpty(), CREATE_TIMEOUT, "guest " + vmid(run) + " stayed locked");
             return StepOutcome.DONE;
         }
         try {
-            hypervisor.awaitTask(target.connection(), Upid.parse(upid), CREATE_TIMEOUT);
+            run.await(hypervisor, target.connection(), Upid.parse(upid), CREATE_TIMEOUT);
         } catch (PveTaskFailedException failed) {
             if (failed.kind() == PveTaskFailedException.Kind.ALREADY_EXISTS) {
                 forgetVmid(run, vm);
@@ -231,10 +232,12 @@ class ProvisionSaga implements Saga {
         } else {
             change.hostname(vm.hostname().value());
         }
-        hypervisor.updateConfig(target.connection(), guest, change.build())
-                .ifPresent(upid -> hypervisor.awaitTask(target.connection(), upid, SHORT_TIMEOUT));
-        hypervisor.tagAsOwned(target.connection(), guest, vm.id().value())
-                .ifPresent(upid -> hypervisor.awaitTask(target.connection(), upid, SHORT_TIMEOUT));
+        // The clone carries our id in its description from the start: never write to a guest without it.
+        Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
+        run.maybeTask("config", hypervisor, target.connection(),
+                () -> hypervisor.updateConfig(target.connection(), guest, change.build()), SHORT_TIMEOUT);
+        run.maybeTask("tag", hypervisor, target.connection(),
+                () -> hypervisor.tagAsOwned(target.connection(), guest, vm.id().value()), SHORT_TIMEOUT);
         // The password has reached PVE (which keeps only a hash); it is not kept here any longer.
         run.checkpoint(PASSWORD, null);
         return StepOutcome.DONE;
@@ -244,7 +247,12 @@ class ProvisionSaga implements Saga {
         Vm vm = run.vm();
         NodeDirectory.NodeTarget target = target(vm);
         GuestRef guest = guest(vm, target, vmid(run));
+        if (run.hasTask("resize")) {
+            run.task("resize", hypervisor, target.connection(), SagaRun.alreadyStarted(), SHORT_TIMEOUT);
+            return StepOutcome.DONE;
+        }
         GuestConfig config = hypervisor.config(target.connection(), guest);
+        Guests.requireOwned(config, vm.id().value());
         String disk = vm.type() == io.proxima.domain.vm.GuestType.LXC ? "rootfs"
                 : BOOT_DISKS.stream().filter(d -> config.get(d).isPresent()).findFirst().orElse(null);
         if (disk == null) {
@@ -254,9 +262,9 @@ class ProvisionSaga implements Saga {
         if (currentGb >= vm.spec().diskGb()) {
             return StepOutcome.SKIPPED; // PVE cannot shrink, and there is nothing to grow
         }
-        Upid upid = hypervisor.resizeDisk(target.connection(), guest, vm.id().value(), disk, vm.spec().diskGb() + "G");
-        run.awaiting(upid);
-        hypervisor.awaitTask(target.connection(), upid, SHORT_TIMEOUT);
+        run.task("resize", hypervisor, target.connection(),
+                () -> hypervisor.resizeDisk(target.connection(), guest, vm.id().value(), disk, vm.spec().diskGb() + "G"),
+                SHORT_TIMEOUT);
         return StepOutcome.DONE;
     }
 
@@ -264,6 +272,7 @@ class ProvisionSaga implements Saga {
         Vm vm = run.vm();
         NodeDirectory.NodeTarget target = target(vm);
         GuestRef guest = guest(vm, target, vmid(run));
+        Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
         if (hypervisor.status(target.connection(), guest).state() == PowerState.RUNNING) {
             return StepOutcome.SKIPPED;
         }
@@ -280,7 +289,7 @@ class ProvisionSaga implements Saga {
         if (upid == null) {
             return StepOutcome.SKIPPED;
         }
-        hypervisor.awaitTask(target.connection(), Upid.parse(upid), SHORT_TIMEOUT);
+        run.await(hypervisor, target.connection(), Upid.parse(upid), SHORT_TIMEOUT);
         return StepOutcome.DONE;
     }
 
@@ -311,16 +320,15 @@ class ProvisionSaga implements Saga {
             if (!vm.id().value().equals(config.proximaVmId())) {
                 return StepOutcome.SKIPPED; // the vmid belongs to another guest: never touch it
             }
-            if (config.lock().isPresent()) {
-                waitUntilUnlocked(target, guest);
+            if (!run.hasTask("stop") && !run.hasTask("destroy")) {
+                run.checkAgainUnless(config.lock().isEmpty(), CREATE_TIMEOUT, "guest " + guest.vmid() + " stayed locked");
             }
-            if (hypervisor.status(target.connection(), guest).state() != PowerState.STOPPED) {
-                Upid stop = hypervisor.power(target.connection(), guest, PowerAction.STOP, vm.id().value());
-                hypervisor.awaitTask(target.connection(), stop, SHORT_TIMEOUT);
+            if (run.hasTask("stop") || hypervisor.status(target.connection(), guest).state() != PowerState.STOPPED) {
+                run.task("stop", hypervisor, target.connection(),
+                        () -> hypervisor.power(target.connection(), guest, PowerAction.STOP, vm.id().value()), SHORT_TIMEOUT);
             }
-            Upid upid = hypervisor.destroy(target.connection(), guest, vm.id().value());
-            run.awaiting(upid);
-            hypervisor.awaitTask(target.connection(), upid, SHORT_TIMEOUT);
+            run.task("destroy", hypervisor, target.connection(),
+                    () -> hypervisor.destroy(target.connection(), guest, vm.id().value()), SHORT_TIMEOUT);
             return StepOutcome.DONE;
         } catch (PveNotFoundException | PveGuestNotOursException gone) {
             return StepOutcome.SKIPPED;
@@ -395,22 +403,6 @@ class ProvisionSaga implements Saga {
         } catch (PveNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    private void waitUntilUnlocked(NodeDirectory.NodeTarget target, GuestRef guest) {
-        for (int i = 0; i < 120; i++) {
-            GuestConfig config = hypervisor.config(target.connection(), guest);
-            if (config.lock().isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.min(5000, 250L * (i + 1)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PermanentFailure("interrupted while waiting for the guest's lock");
-            }
-        }
-        throw new io.proxima.application.hypervisor.PveLockTimeoutException("guest " + guest.vmid() + " stayed locked", 0);
     }
 
     private LxcCreateSpec lxcSpec(SagaRun run, Vm vm, NodeDirectory.NodeTarget target, Template template, int vmid) {

@@ -8,6 +8,7 @@ import io.proxima.application.hypervisor.port.out.ResourceKind;
 import io.proxima.application.node.service.NodeTransactions;
 import io.proxima.application.shared.port.out.PeriodicJobs;
 import io.proxima.application.vm.port.in.ReconciliationUseCase;
+import io.proxima.application.vm.port.out.VmLifecycleListener;
 import io.proxima.application.vm.port.out.VmReadRepository;
 import io.proxima.application.vm.port.out.VmReadRepository.VmView;
 import io.proxima.domain.node.Node;
@@ -36,7 +37,9 @@ import java.util.logging.Logger;
  * Compares the database with PVE in one {@code /cluster/resources} call per cluster (nodes that
  * share an API endpoint are one cluster). Power-state drift is applied through the VM state
  * machine; a guest that vanished marks its VM {@code error}; guests Proxima does not know are
- * reported, never touched. VMs with an operation in progress are left to their operation.
+ * reported, never touched, and never attached to a VM (only the guest carrying a VM's Proxima id is
+ * that VM's). VMs with an operation in progress, or changed after PVE was read, are left alone
+ * that cycle. A VM found missing stops being charged; one back from missing resumes.
  */
 @ApplicationScoped
 public class ReconciliationService implements ReconciliationUseCase {
@@ -50,16 +53,21 @@ public class ReconciliationService implements ReconciliationUseCase {
     private final Hypervisor hypervisor;
     private final PeriodicJobs jobs;
     private final Clock clock;
+    private final OperationTransactions observations;
+    private final VmLifecycleListener lifecycle;
 
     @Inject
     public ReconciliationService(NodeTransactions nodes, VmReadRepository reads, VmTransactions tx, Hypervisor hypervisor,
-                                 PeriodicJobs jobs, Clock clock) {
+                                 PeriodicJobs jobs, Clock clock, OperationTransactions observations,
+                                 VmLifecycleListener lifecycle) {
         this.nodes = nodes;
         this.reads = reads;
         this.tx = tx;
         this.hypervisor = hypervisor;
         this.jobs = jobs;
         this.clock = clock;
+        this.observations = observations;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -89,16 +97,15 @@ public class ReconciliationService implements ReconciliationUseCase {
                 continue; // an unreachable cluster says nothing about its guests
             }
             for (VmView vm : snap.vmsByCluster.getOrDefault(cluster.key, List.of())) {
-                if (snap.busy.contains(vm.id())) {
+                // In flight, or changed after PVE was read (a power action that completed between the
+                // two reads): the snapshot is older than what the database knows, so it proves nothing.
+                if (snap.busy.contains(vm.id()) || vm.updatedAt() != null && vm.updatedAt().isAfter(snap.takenAt)) {
                     continue;
                 }
                 checked++;
+                // Only a guest carrying this VM's id is its guest: PVE reuses vmids, so a guest at the
+                // same address without the id (or with another) is someone else's and never adopted.
                 ClusterResource r = cluster.byProximaId.get(vm.id());
-                if (r == null) {
-                    ClusterResource atAddress = cluster.byAddress.get(vm.node() + "/" + vm.vmid());
-                    // Same address, no id (e.g. a guest made before tagging): treat as ours; another id: ours is gone.
-                    r = atAddress != null && atAddress.proximaVmId() == null ? atAddress : null;
-                }
                 VmEvent event = observed(vm, r);
                 if (event == null) {
                     continue;
@@ -108,14 +115,25 @@ public class ReconciliationService implements ReconciliationUseCase {
                     continue;
                 }
                 try {
-                    tx.apply(new VmId(vm.id()), event, event == VmEvent.OBSERVED_MISSING ? MISSING : null);
+                    // Applied only to the VM exactly as read (same version) and with no operation
+                    // started since: anything newer wins over this cycle's view.
+                    var applied = observations.observe(new VmId(vm.id()), vm.version(), event,
+                            event == VmEvent.OBSERVED_MISSING ? MISSING : null, clock.instant());
+                    if (applied.isEmpty()) {
+                        continue;
+                    }
                     if (event == VmEvent.OBSERVED_MISSING) {
                         missing++;
+                        lifecycle.outOfService(applied.get(), "error: " + MISSING);
                     } else {
                         drifted++;
+                        if (current == VmStatus.ERROR && applied.get().status() == VmStatus.RUNNING) {
+                            lifecycle.inServiceAgain(applied.get());
+                        }
                     }
                 } catch (RuntimeException raced) {
-                    // Changed meanwhile (an action ran): the next cycle looks again.
+                    // Changed meanwhile (an action ran) or billing unavailable: the next cycle looks again.
+                    LOG.fine(() -> "reconciliation of VM " + vm.id() + " skipped: " + raced);
                 }
             }
         }
@@ -149,13 +167,11 @@ public class ReconciliationService implements ReconciliationUseCase {
     private List<UnmanagedGuest> unmanaged(Snapshot snap) {
         Set<UUID> known = new HashSet<>();
         snap.vmsByCluster.values().forEach(list -> list.forEach(v -> known.add(v.id())));
-        Set<String> knownAddresses = new HashSet<>();
-        snap.vmsByCluster.values().forEach(list -> list.forEach(v -> knownAddresses.add(v.node() + "/" + v.vmid())));
         List<UnmanagedGuest> out = new ArrayList<>();
         for (Cluster c : snap.clusters.values()) {
             for (ClusterResource r : c.all) {
-                boolean ours = r.proximaVmId() != null ? known.contains(r.proximaVmId())
-                        : knownAddresses.contains(r.node() + "/" + r.vmid());
+                // Without Proxima's id a guest is unmanaged, even at the address of a Proxima VM.
+                boolean ours = r.proximaVmId() != null && known.contains(r.proximaVmId());
                 if (!ours && !r.template()) {
                     out.add(new UnmanagedGuest(r.node(), r.vmid(), r.type(), r.name(), r.status(), r.proximaVmId()));
                 }
@@ -181,6 +197,8 @@ public class ReconciliationService implements ReconciliationUseCase {
         final Map<String, Cluster> clusters = new LinkedHashMap<>();
         final Map<String, List<VmView>> vmsByCluster = new HashMap<>();
         Set<UUID> busy = Set.of();
+        /** When PVE was read: database state newer than this is not judged by the snapshot. */
+        Instant takenAt;
         int calls;
     }
 
@@ -194,6 +212,7 @@ public class ReconciliationService implements ReconciliationUseCase {
             connections.putIfAbsent(key, conn);
             clusterOfNode.put(node.id(), key);
         }
+        snap.takenAt = clock.instant();
         for (var e : connections.entrySet()) {
             Cluster c = new Cluster(e.getKey());
             snap.clusters.put(e.getKey(), c);

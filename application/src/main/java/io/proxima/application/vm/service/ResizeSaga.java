@@ -90,8 +90,12 @@ class ResizeSaga implements Saga {
         } else {
             change.hostname(vm.hostname().value());
         }
-        hypervisor.updateConfig(target.connection(), guest(vm, p), change.build())
-                .ifPresent(upid -> hypervisor.awaitTask(target.connection(), upid, TIMEOUT));
+        GuestRef guest = guest(vm, p);
+        if (!run.hasTask("config")) {
+            Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
+        }
+        run.maybeTask("config", hypervisor, target.connection(),
+                () -> hypervisor.updateConfig(target.connection(), guest, change.build()), TIMEOUT);
         return StepOutcome.DONE;
     }
 
@@ -100,7 +104,11 @@ class ResizeSaga implements Saga {
         Placement p = vm.placement().orElseThrow();
         var target = nodes.target(p.nodeId());
         GuestRef guest = guest(vm, p);
-        GuestConfig config = hypervisor.config(target.connection(), guest);
+        if (run.hasTask("resize")) {
+            run.task("resize", hypervisor, target.connection(), SagaRun.alreadyStarted(), TIMEOUT);
+            return StepOutcome.DONE;
+        }
+        GuestConfig config = Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
         String disk = vm.type() == io.proxima.domain.vm.GuestType.LXC ? "rootfs"
                 : BOOT_DISKS.stream().filter(d -> config.get(d).isPresent()).findFirst().orElse(null);
         if (disk == null) {
@@ -110,9 +118,8 @@ class ResizeSaga implements Saga {
         if (ProvisionSaga.sizeGb(config.get(disk).orElse("")) >= wanted) {
             return StepOutcome.SKIPPED; // already that size (or larger: PVE cannot shrink)
         }
-        Upid upid = hypervisor.resizeDisk(target.connection(), guest, vm.id().value(), disk, wanted + "G");
-        run.awaiting(upid);
-        hypervisor.awaitTask(target.connection(), upid, TIMEOUT);
+        run.task("resize", hypervisor, target.connection(),
+                () -> hypervisor.resizeDisk(target.connection(), guest, vm.id().value(), disk, wanted + "G"), TIMEOUT);
         return StepOutcome.DONE;
     }
 

@@ -37,6 +37,20 @@ interface Saga {
         }
     }
 
+    /**
+     * Thrown by a step that waits for PVE (a task, a lock): the step is looked at again at
+     * {@code at}, by any runner, and no worker is held meanwhile. The step runs again from its
+     * beginning, so it must find what it already started (see {@link SagaRun#task}).
+     */
+    final class CheckAgain extends RuntimeException {
+        final java.time.Instant at;
+
+        CheckAgain(java.time.Instant at, String why) {
+            super(why, null, false, false);
+            this.at = at;
+        }
+    }
+
     /** Thrown by a step for a failure that retrying cannot fix. */
     final class PermanentFailure extends RuntimeException {
         PermanentFailure(String why) {

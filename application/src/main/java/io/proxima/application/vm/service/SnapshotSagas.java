@@ -8,6 +8,9 @@ import io.proxima.application.hypervisor.port.out.Upid;
 import io.proxima.domain.vm.OperationType;
 import io.proxima.domain.vm.Placement;
 import io.proxima.domain.vm.Vm;
+import io.proxima.domain.vm.VmEvent;
+import io.proxima.domain.vm.VmLifecycle;
+import io.proxima.application.hypervisor.port.out.PowerState;
 import io.proxima.application.vm.port.out.NodeDirectory;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -58,10 +61,19 @@ final class SnapshotSagas {
             return hypervisor.snapshots(connection(vm), guest(vm)).stream().map(Snapshot::name).anyMatch(name::equals);
         }
 
-        StepOutcome await(SagaRun run, Vm vm, Upid upid) {
-            run.awaiting(upid);
-            hypervisor.awaitTask(connection(vm), upid, TIMEOUT);
+        /** Starts the step's task once (after the ownership check) and waits for it without holding a worker. */
+        StepOutcome task(SagaRun run, Vm vm, java.util.function.Supplier<Upid> start) {
+            run.task("snapshot", hypervisor, connection(vm), start, TIMEOUT);
             return StepOutcome.DONE;
+        }
+
+        /** Whether the step already started its task (then it only waits for it). */
+        boolean started(SagaRun run) {
+            return run.hasTask("snapshot");
+        }
+
+        void requireOwned(Vm vm) {
+            Guests.requireOwned(hypervisor, connection(vm), guest(vm), vm.id().value());
         }
     }
 
@@ -86,10 +98,13 @@ final class SnapshotSagas {
         public StepOutcome run(String step, SagaRun run) {
             Vm vm = run.vm();
             String name = run.data(NAME);
-            if (exists(vm, name)) {
-                return StepOutcome.SKIPPED;
+            if (!started(run)) {
+                requireOwned(vm);
+                if (exists(vm, name)) {
+                    return StepOutcome.SKIPPED;
+                }
             }
-            return await(run, vm, hypervisor.createSnapshot(connection(vm), guest(vm), name, run.data(DESCRIPTION)));
+            return task(run, vm, () -> hypervisor.createSnapshot(connection(vm), guest(vm), name, run.data(DESCRIPTION)));
         }
     }
 
@@ -114,10 +129,13 @@ final class SnapshotSagas {
         public StepOutcome run(String step, SagaRun run) {
             Vm vm = run.vm();
             String name = run.data(NAME);
-            if (!exists(vm, name)) {
-                return StepOutcome.SKIPPED;
+            if (!started(run)) {
+                requireOwned(vm);
+                if (!exists(vm, name)) {
+                    return StepOutcome.SKIPPED;
+                }
             }
-            return await(run, vm, hypervisor.deleteSnapshot(connection(vm), guest(vm), name, vm.id().value()));
+            return task(run, vm, () -> hypervisor.deleteSnapshot(connection(vm), guest(vm), name, vm.id().value()));
         }
     }
 
@@ -142,10 +160,26 @@ final class SnapshotSagas {
         public StepOutcome run(String step, SagaRun run) {
             Vm vm = run.vm();
             String name = run.data(NAME);
-            if (!exists(vm, name)) {
-                throw new PermanentFailure("snapshot " + name + " does not exist");
+            if (!started(run)) {
+                requireOwned(vm);
+                if (!exists(vm, name)) {
+                    throw new PermanentFailure("snapshot " + name + " does not exist");
+                }
             }
-            return await(run, vm, hypervisor.rollbackSnapshot(connection(vm), guest(vm), name, vm.id().value()));
+            task(run, vm, () -> hypervisor.rollbackSnapshot(connection(vm), guest(vm), name, vm.id().value()));
+            // A rollback without RAM leaves the guest stopped (or as the snapshot had it): the VM
+            // says what PVE now reports, not what it said before.
+            PowerState state = hypervisor.status(connection(vm), guest(vm)).state();
+            VmEvent observed = state == PowerState.STOPPED ? VmEvent.OBSERVED_STOPPED
+                    : state == PowerState.RUNNING ? VmEvent.OBSERVED_RUNNING : null;
+            if (observed != null) {
+                run.updateVm(v -> {
+                    if (VmLifecycle.next(v.status(), observed).filter(next -> next != v.status()).isPresent()) {
+                        v.apply(observed, null, run.now());
+                    }
+                });
+            }
+            return StepOutcome.DONE;
         }
     }
 }

@@ -57,7 +57,9 @@ public class SnapshotService implements SnapshotUseCase {
     @Override
     public List<Snapshot> list(UUID vmId, Actor actor) {
         Vm vm = requireInPve(tx.load(new VmId(vmId), actor));
-        return hypervisor.snapshots(nodes.target(vm.placement().orElseThrow().nodeId()).connection(), guest(vm));
+        var conn = nodes.target(vm.placement().orElseThrow().nodeId()).connection();
+        Guests.requireOwned(hypervisor, conn, guest(vm), vm.id().value());
+        return hypervisor.snapshots(conn, guest(vm));
     }
 
     @Override

@@ -127,6 +127,8 @@ public class VmActionsService implements VmActionsUseCase {
     private void runInPve(Vm vm, PowerAction action) {
         GuestRef guest = guest(vm);
         var target = nodes.target(vm.placement().orElseThrow().nodeId());
+        // Every power action, not only the destructive ones: the vmid may now hold a stranger's guest.
+        Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
         Upid upid = hypervisor.power(target.connection(), guest, action, vm.id().value());
         hypervisor.awaitTask(target.connection(), upid, TASK_TIMEOUT);
     }

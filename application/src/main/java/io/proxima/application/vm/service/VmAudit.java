@@ -74,6 +74,16 @@ public class VmAudit {
         audit.recordSeparately(e);
     }
 
+    /** A cleanup gave up: what is left in PVE must be removed by staff (the operation's error says what). */
+    void cleanupNeedsHuman(Operation op, Vm vm) {
+        AuditEvent e = event("vm." + op.type().wireName() + ".cleanup_failed", vm)
+                .detail("operation_id", op.id()).detail("operation", op.type().wireName())
+                .detail("action_required", "staff must remove what the failed operation left in PVE")
+                .detail("error", op.error());
+        e.failed();
+        audit.recordSeparately(e);
+    }
+
     private static String message(RuntimeException e) {
         if (e instanceof DomainException || e.getClass().getPackageName().startsWith("io.proxima.application.hypervisor")) {
             String m = e.getMessage();

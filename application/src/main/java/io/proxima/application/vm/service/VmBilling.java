@@ -15,8 +15,9 @@ import io.proxima.application.billing.port.out.BillingClock;
 
 /**
  * The VM context's side of billing: the balance check at order time, and the meter that runs
- * from the moment the guest is provisioned until it is deleted, paused while suspended. A VM
- * whose provisioning failed never started its meter, so it is never charged.
+ * from the moment the guest is provisioned until it is deleted, paused while suspended, in
+ * {@code error} or being deleted. A VM whose provisioning failed never started its meter, so it
+ * is never charged.
  */
 @ApplicationScoped
 public class VmBilling implements VmCharging, VmLifecycleListener {
@@ -71,6 +72,17 @@ public class VmBilling implements VmCharging, VmLifecycleListener {
 
     @Override
     public void unsuspended(Vm vm) {
+        metering.resume(vm.id().value(), clock.now());
+    }
+
+    @Override
+    public void outOfService(Vm vm, String reason) {
+        // Hours started before now are charged (they were used); nothing after, until it runs again.
+        metering.suspend(vm.id().value(), clock.now(), reason);
+    }
+
+    @Override
+    public void inServiceAgain(Vm vm) {
         metering.resume(vm.id().value(), clock.now());
     }
 

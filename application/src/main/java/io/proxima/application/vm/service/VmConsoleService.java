@@ -96,6 +96,8 @@ public class VmConsoleService implements VmConsoleUseCase {
         }
         ConsoleTicket ticket;
         try {
+            // Never open a console on a guest that does not carry this VM's id (PVE reuses vmids).
+            Guests.requireOwned(hypervisor, target.connection, target.guest, id.value());
             ticket = hypervisor.vncProxy(target.connection, target.guest);
         } catch (RuntimeException e) {
             release(user);

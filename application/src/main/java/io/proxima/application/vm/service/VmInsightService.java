@@ -46,6 +46,7 @@ public class VmInsightService implements VmInsightUseCase {
     @Override
     public VmStats stats(UUID vmId, Actor actor) {
         VmView vm = query.get(vmId, actor);
+        Guests.requireOwned(hypervisor, connection(vm), guest(vm), vm.id());
         GuestStatus s = hypervisor.status(connection(vm), guest(vm));
         double memPct = s.maxMemBytes() <= 0 ? 0 : Math.round(1000.0 * s.memBytes() / s.maxMemBytes()) / 10.0;
         return new VmStats(vm.id(), vm.status(), Math.round(s.cpu() * 1000) / 10.0, s.cpus(), s.memBytes(), s.maxMemBytes(),
@@ -56,6 +57,7 @@ public class VmInsightService implements VmInsightUseCase {
     @Override
     public List<RrdPoint> history(UUID vmId, RrdTimeframe timeframe, Actor actor) {
         VmView vm = query.get(vmId, actor);
+        Guests.requireOwned(hypervisor, connection(vm), guest(vm), vm.id());
         return hypervisor.guestRrd(connection(vm), guest(vm), timeframe, RrdConsolidation.AVERAGE);
     }
 

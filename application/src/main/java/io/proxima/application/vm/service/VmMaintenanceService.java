@@ -224,6 +224,7 @@ public class VmMaintenanceService implements VmMaintenanceUseCase {
         ConfigChange change = vm.type() == io.proxima.domain.vm.GuestType.QEMU
                 ? ConfigChange.builder().name(hostname.value()).build()
                 : ConfigChange.builder().hostname(hostname.value()).build();
+        Guests.requireOwned(hypervisor, target.connection(), guest, vm.id().value());
         hypervisor.updateConfig(target.connection(), guest, change)
                 .ifPresent(upid -> hypervisor.awaitTask(target.connection(), upid, TASK_TIMEOUT));
     }

@@ -66,7 +66,7 @@ public class VmTransactions {
         vm.apply(VmEvent.DELETE, null, clock.instant());
         vms.update(vm);
         Operation op = Operation.start(id, actor.userId(), OperationType.DELETE,
-                java.util.List.of(DeleteSaga.STOP, DeleteSaga.DESTROY, DeleteSaga.RELEASE), Map.of(), clock.instant());
+                DeleteSaga.STEPS, Map.of(), clock.instant());
         operations.insert(op);
         return op;
     }

@@ -31,6 +31,7 @@ class FakeHypervisor implements Hypervisor {
         UUID owner;
         PowerState state = PowerState.STOPPED;
         Set<String> tags = new LinkedHashSet<>();
+        final List<String> snapshots = new ArrayList<>();
 
         Guest(int vmid, String node, GuestType type) {
             this.vmid = vmid;
@@ -46,6 +47,11 @@ class FakeHypervisor implements Hypervisor {
     /** vmids handed out by nextFreeVmid, in order; falls back to the lowest free one. */
     final Deque<Integer> nextIds = new ArrayDeque<>();
     private final AtomicInteger taskSeq = new AtomicInteger();
+    /** How many looks each task of a type answers "running" before it ends (a long clone ...). */
+    final Map<String, Integer> taskLooks = new ConcurrentHashMap<>();
+    private final Map<String, Integer> looksLeft = new ConcurrentHashMap<>();
+    /** Power state a rollback leaves the guest in (PVE: stopped, unless the snapshot had RAM). */
+    PowerState afterRollback = PowerState.STOPPED;
 
     FakeHypervisor withTemplate(String node, int vmid) {
         Guest t = new Guest(vmid, node, GuestType.QEMU);
@@ -106,8 +112,18 @@ class FakeHypervisor implements Hypervisor {
     }
 
     @Override
-    public List<ClusterResource> clusterResources(PveNodeConnection conn, ResourceKind kind) {
-        throw new AssertionError("not used by the saga tests");
+    public synchronized List<ClusterResource> clusterResources(PveNodeConnection conn, ResourceKind kind) {
+        enter("clusterResources");
+        List<ClusterResource> out = new ArrayList<>();
+        for (Guest g : guests.values()) {
+            // Like PVE's /cluster/resources: the id is known from the tags only.
+            UUID tagged = g.owner != null && g.tags.contains("proxima-" + g.owner) ? g.owner : null;
+            String type = g.type == GuestType.QEMU ? "qemu" : "lxc";
+            out.add(new ClusterResource(type + "/" + g.vmid, type, g.node, g.vmid, g.config.get("name"),
+                    g.state == PowerState.STOPPED ? "stopped" : "running", "1".equals(g.config.get("template")), null,
+                    g.tags, tagged, 0, 1, 0, 0, 0, 0, 0, 0, 0, null));
+        }
+        return out;
     }
 
     @Override
@@ -183,6 +199,21 @@ class FakeHypervisor implements Hypervisor {
     @Override
     public TaskStatus taskStatus(PveNodeConnection conn, Upid upid) {
         return new TaskStatus(upid, false, "OK");
+    }
+
+    @Override
+    public Optional<TaskResult> pollTask(PveNodeConnection conn, Upid upid) {
+        enter("pollTask:" + upid.type());
+        int left = looksLeft.computeIfAbsent(upid.raw(), k -> taskLooks.getOrDefault(upid.type(), 0));
+        if (left > 0) {
+            looksLeft.put(upid.raw(), left - 1);
+            return Optional.empty();
+        }
+        RuntimeException failure = failedTasks.remove(upid.type());
+        if (failure != null) {
+            throw failure;
+        }
+        return Optional.of(new TaskResult(upid, "OK", 0));
     }
 
     @Override
@@ -274,22 +305,31 @@ class FakeHypervisor implements Hypervisor {
 
     @Override
     public List<Snapshot> snapshots(PveNodeConnection conn, GuestRef guest) {
-        throw new AssertionError("not used by the saga tests");
+        enter("snapshots");
+        return guestOf(guest).snapshots.stream().map(n -> new Snapshot(n, null, null, null, false)).toList();
     }
 
     @Override
-    public Upid createSnapshot(PveNodeConnection conn, GuestRef guest, String name, String description) {
-        throw new AssertionError("not used by the saga tests");
+    public synchronized Upid createSnapshot(PveNodeConnection conn, GuestRef guest, String name, String description) {
+        enter("createSnapshot");
+        guestOf(guest).snapshots.add(name);
+        return task(guest.node(), "qmsnapshot", guest.vmid());
     }
 
     @Override
-    public Upid deleteSnapshot(PveNodeConnection conn, GuestRef guest, String name, UUID proximaVmId) {
-        throw new AssertionError("not used by the saga tests");
+    public synchronized Upid deleteSnapshot(PveNodeConnection conn, GuestRef guest, String name, UUID proximaVmId) {
+        enter("deleteSnapshot");
+        checkOurs(guest, proximaVmId);
+        guestOf(guest).snapshots.remove(name);
+        return task(guest.node(), "qmdelsnapshot", guest.vmid());
     }
 
     @Override
-    public Upid rollbackSnapshot(PveNodeConnection conn, GuestRef guest, String name, UUID proximaVmId) {
-        throw new AssertionError("not used by the saga tests");
+    public synchronized Upid rollbackSnapshot(PveNodeConnection conn, GuestRef guest, String name, UUID proximaVmId) {
+        enter("rollbackSnapshot");
+        checkOurs(guest, proximaVmId);
+        guestOf(guest).state = afterRollback;
+        return task(guest.node(), "qmrollback", guest.vmid());
     }
 
     @Override
@@ -333,8 +373,29 @@ class FakeHypervisor implements Hypervisor {
     }
 
     @Override
-    public Upid migrate(PveNodeConnection conn, GuestRef guest, String targetNode, UUID proximaVmId) {
-        throw new AssertionError("not used by the saga tests");
+    public synchronized Upid migrate(PveNodeConnection conn, GuestRef guest, String targetNode, UUID proximaVmId) {
+        enter("migrate");
+        checkOurs(guest, proximaVmId);
+        Guest g = guestOf(guest);
+        Guest moved = new Guest(g.vmid, targetNode, g.type);
+        moved.config.putAll(g.config);
+        moved.owner = g.owner;
+        moved.state = g.state;
+        moved.tags.addAll(g.tags);
+        moved.snapshots.addAll(g.snapshots);
+        guests.put(g.vmid, moved);
+        return task(guest.node(), "qmigrate", guest.vmid());
+    }
+
+    /** Moves a guest to another node behind Proxima's back (HA, an operator). */
+    synchronized void moveBehindOurBack(int vmid, String node) {
+        Guest g = guests.get(vmid);
+        Guest moved = new Guest(vmid, node, g.type);
+        moved.config.putAll(g.config);
+        moved.owner = g.owner;
+        moved.state = g.state;
+        moved.tags.addAll(g.tags);
+        guests.put(vmid, moved);
     }
 
     @Override

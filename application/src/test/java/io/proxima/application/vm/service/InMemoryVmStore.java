@@ -65,6 +65,8 @@ final class InMemoryVmStore {
     final List<String> poolAddresses = new ArrayList<>(List.of("198.51.100.10", "198.51.100.11", "198.51.100.12"));
     final Map<UUID, Template> templates = new HashMap<>();
     final List<String> lifecycleEvents = new ArrayList<>();
+    /** Meter pauses and resumptions ({@code out:<vm>}, {@code in:<vm>}), apart from the lifecycle events above. */
+    final List<String> meterEvents = new ArrayList<>();
     final UUID nodeId = UUID.randomUUID();
     long nodeMemoryMb = 65536;
 
@@ -139,6 +141,18 @@ final class InMemoryVmStore {
             operations.put(operation.id(), copy(operation, operation.version() + 1));
             leaseUntil.put(operation.id(), until);
             return true;
+        }
+
+        @Override
+        public synchronized int renew(java.util.Collection<UUID> ids, String worker, Instant until) {
+            int n = 0;
+            for (UUID id : ids) {
+                if (worker.equals(leaseHolder.get(id))) {
+                    leaseUntil.put(id, until);
+                    n++;
+                }
+            }
+            return n;
         }
 
         @Override
@@ -286,6 +300,16 @@ final class InMemoryVmStore {
         @Override
         public void unsuspended(Vm vm) {
             lifecycleEvents.add("unsuspended:" + vm.id());
+        }
+
+        @Override
+        public void outOfService(Vm vm, String reason) {
+            meterEvents.add("out:" + vm.id());
+        }
+
+        @Override
+        public void inServiceAgain(Vm vm) {
+            meterEvents.add("in:" + vm.id());
         }
     };
 

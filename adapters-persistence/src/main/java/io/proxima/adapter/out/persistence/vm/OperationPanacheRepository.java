@@ -89,6 +89,17 @@ public class OperationPanacheRepository implements OperationRepository {
     }
 
     @Override
+    public int renew(java.util.Collection<UUID> ids, String worker, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return OperationEntity.getEntityManager().createNativeQuery(
+                        "UPDATE vm_operations SET lease_until = ?1 WHERE id = ANY(?2) AND lease_owner = ?3")
+                .setParameter(1, leaseUntil).setParameter(2, ids.toArray(new UUID[0])).setParameter(3, worker)
+                .executeUpdate();
+    }
+
+    @Override
     public void release(UUID id, String worker) {
         OperationEntity.getEntityManager().createNativeQuery(
                         "UPDATE vm_operations SET lease_owner = NULL, lease_until = NULL WHERE id = ?1 AND lease_owner = ?2")

@@ -62,6 +62,23 @@ public interface Hypervisor {
     /** Waits with bounded backoff until the task stops; OK or WARNINGS return, anything else throws with the log's tail. */
     TaskResult awaitTask(PveNodeConnection conn, Upid upid, Duration timeout);
 
+    /**
+     * One look at a task without waiting: empty while it runs; its result when it ended with OK or
+     * WARNINGS; otherwise throws {@link io.proxima.application.hypervisor.PveTaskFailedException}.
+     * Sagas use this so that waiting for a long task never holds a worker.
+     */
+    default Optional<TaskResult> pollTask(PveNodeConnection conn, Upid upid) {
+        TaskStatus status = taskStatus(conn, upid);
+        if (status.running()) {
+            return Optional.empty();
+        }
+        if (status.succeeded()) {
+            return Optional.of(new TaskResult(upid, status.exitStatus(), status.exitStatus().startsWith("WARNINGS") ? 1 : 0));
+        }
+        throw new io.proxima.application.hypervisor.PveTaskFailedException(upid, status.exitStatus(),
+                io.proxima.application.hypervisor.PveTaskFailedException.Kind.OTHER, taskLogTail(conn, upid, 20));
+    }
+
     /** The last {@code lines} lines of a task's log. */
     List<String> taskLogTail(PveNodeConnection conn, Upid upid, int lines);
 

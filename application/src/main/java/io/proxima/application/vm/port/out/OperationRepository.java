@@ -32,6 +32,9 @@ public interface OperationRepository {
      */
     boolean saveIfHeld(Operation operation, String worker, Instant leaseUntil);
 
+    /** The heartbeat of a live runner: extends the leases it still holds; returns how many. */
+    int renew(java.util.Collection<UUID> ids, String worker, Instant leaseUntil);
+
     /** Gives the lease back so the operation can be picked up at once when it is due. */
     void release(UUID id, String worker);
 }

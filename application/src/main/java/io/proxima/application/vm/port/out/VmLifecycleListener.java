@@ -19,4 +19,15 @@ public interface VmLifecycleListener {
 
     /** Back in service: charging resumes with a new hour. */
     void unsuspended(Vm vm);
+
+    /**
+     * The VM does not run for the customer any more (it entered {@code error}, or its deletion was
+     * requested): charging pauses until {@link #inServiceAgain}. Idempotent.
+     */
+    default void outOfService(Vm vm, String reason) {
+    }
+
+    /** A VM that was out of service runs again (e.g. a guest that had gone missing is back). */
+    default void inServiceAgain(Vm vm) {
+    }
 }
