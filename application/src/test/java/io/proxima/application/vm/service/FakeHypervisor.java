@@ -61,6 +61,28 @@ class FakeHypervisor implements Hypervisor {
         return this;
     }
 
+    /** Methods after whose effect in PVE the runner "dies" once (the process is killed right after PVE accepted). */
+    final Set<String> crashAfter = ConcurrentHashMap.newKeySet();
+    /** Hooks run after a method's effect (e.g. to let time pass while a step runs). */
+    final Map<String, Runnable> afterHooks = new ConcurrentHashMap<>();
+
+    /** A simulated process death: an Error, so no code path of the runner handles it. */
+    static final class Crash extends Error {
+        Crash() {
+            super("simulated process death");
+        }
+    }
+
+    private void accepted(String method) {
+        Runnable hook = afterHooks.get(method);
+        if (hook != null) {
+            hook.run();
+        }
+        if (crashAfter.remove(method)) {
+            throw new Crash();
+        }
+    }
+
     /** The next call of {@code method} throws {@code e} (queued: several calls, several failures). */
     void failNext(String method, RuntimeException e) {
         failures.computeIfAbsent(method, k -> new ArrayDeque<>()).add(e);
@@ -170,6 +192,7 @@ class FakeHypervisor implements Hypervisor {
         g.owner = spec.proximaVmId();
         guests.put(vmid, g);
         afterClone(vmid);
+        accepted("cloneGuest");
         return new CreatedGuest(GuestRef.qemu(spec.node(), vmid), task(spec.node(), "qmclone", template.vmid));
     }
 
@@ -204,6 +227,10 @@ class FakeHypervisor implements Hypervisor {
     @Override
     public Optional<TaskResult> pollTask(PveNodeConnection conn, Upid upid) {
         enter("pollTask:" + upid.type());
+        Runnable hook = afterHooks.get("pollTask:" + upid.type()); // outside any lock: may wait for other workers
+        if (hook != null) {
+            hook.run();
+        }
         int left = looksLeft.computeIfAbsent(upid.raw(), k -> taskLooks.getOrDefault(upid.type(), 0));
         if (left > 0) {
             looksLeft.put(upid.raw(), left - 1);
@@ -270,7 +297,9 @@ class FakeHypervisor implements Hypervisor {
         checkOurs(guest, proximaVmId);
         Guest g = guestOf(guest);
         g.config.put(disk, g.config.get(disk).replaceAll("size=[^,]+", "size=" + size));
-        return task(guest.node(), "resize", guest.vmid());
+        Upid upid = task(guest.node(), "resize", guest.vmid());
+        accepted("resizeDisk");
+        return upid;
     }
 
     @Override
@@ -292,7 +321,9 @@ class FakeHypervisor implements Hypervisor {
             case STOP, SHUTDOWN -> PowerState.STOPPED;
             case SUSPEND -> PowerState.PAUSED;
         };
-        return task(guest.node(), "qm" + action.pveName(), guest.vmid());
+        Upid upid = task(guest.node(), "qm" + action.pveName(), guest.vmid());
+        accepted("power:" + action.pveName());
+        return upid;
     }
 
     @Override
@@ -300,7 +331,9 @@ class FakeHypervisor implements Hypervisor {
         enter("destroy");
         checkOurs(guest, proximaVmId);
         guests.remove(guest.vmid());
-        return task(guest.node(), "qmdestroy", guest.vmid());
+        Upid upid = task(guest.node(), "qmdestroy", guest.vmid());
+        accepted("destroy");
+        return upid;
     }
 
     @Override
@@ -313,7 +346,9 @@ class FakeHypervisor implements Hypervisor {
     public synchronized Upid createSnapshot(PveNodeConnection conn, GuestRef guest, String name, String description) {
         enter("createSnapshot");
         guestOf(guest).snapshots.add(name);
-        return task(guest.node(), "qmsnapshot", guest.vmid());
+        Upid upid = task(guest.node(), "qmsnapshot", guest.vmid());
+        accepted("createSnapshot");
+        return upid;
     }
 
     @Override
@@ -384,7 +419,9 @@ class FakeHypervisor implements Hypervisor {
         moved.tags.addAll(g.tags);
         moved.snapshots.addAll(g.snapshots);
         guests.put(g.vmid, moved);
-        return task(guest.node(), "qmigrate", guest.vmid());
+        Upid upid = task(guest.node(), "qmigrate", guest.vmid());
+        accepted("migrate");
+        return upid;
     }
 
     /** Moves a guest to another node behind Proxima's back (HA, an operator). */

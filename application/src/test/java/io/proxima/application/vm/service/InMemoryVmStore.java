@@ -75,6 +75,15 @@ final class InMemoryVmStore {
                 v.placement().orElse(null), v.ipAddresses(), v.status(), v.statusReason(), version, v.createdAt(), v.updatedAt());
     }
 
+    static io.proxima.application.vm.port.out.VmReadRepository.VmView view(Vm v) {
+        var p = v.placement().orElse(null);
+        return new io.proxima.application.vm.port.out.VmReadRepository.VmView(v.id().value(), p == null ? null : p.vmid(),
+                p == null ? null : p.pveNode(), p == null ? null : p.nodeId(), v.hostname().value(),
+                v.type().name().toLowerCase(java.util.Locale.ROOT), v.status().wireName(), v.statusReason(),
+                v.spec().cpuCores(), v.spec().memoryMb(), v.spec().diskGb(), v.planId(), v.templateId(), v.ipAddresses(),
+                v.ownerId(), v.createdAt(), v.updatedAt(), v.version());
+    }
+
     static Operation copy(Operation o, long version) {
         return Operation.reconstitute(o.id(), o.vmId(), o.requestedBy(), o.type(), o.steps(), o.data(), o.status(),
                 o.currentIndex(), o.compensating(), o.error(), o.nextRunAt(), o.createdAt(), o.updatedAt(), o.finishedAt(), version);
@@ -239,13 +248,22 @@ final class InMemoryVmStore {
         }
 
         @Override
-        public List<VmView> placedOn(java.util.Collection<UUID> nodeIds) {
-            throw new AssertionError("not used by the saga tests");
+        public synchronized List<VmView> placedOn(java.util.Collection<UUID> nodeIds) {
+            List<VmView> out = new ArrayList<>();
+            for (Vm v : vms.values()) {
+                var p = v.placement().orElse(null);
+                if (p != null && p.vmid() != null && nodeIds.contains(p.nodeId()) && v.status() != VmStatus.DELETED) {
+                    out.add(view(v));
+                }
+            }
+            return out;
         }
 
         @Override
-        public java.util.Set<UUID> busyVms() {
-            throw new AssertionError("not used by the saga tests");
+        public synchronized java.util.Set<UUID> busyVms() {
+            java.util.Set<UUID> out = new java.util.HashSet<>();
+            operations.values().stream().filter(o -> !o.status().finished()).forEach(o -> out.add(o.vmId().value()));
+            return out;
         }
 
         @Override

@@ -184,7 +184,7 @@ class ProvisionSagaTest {
             }
         }.withTemplate("pve1", TEMPLATE_VMID);
         pve = crashing;
-        assertThatThrownBy(() -> runner().runDue()).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> runner().runDue()).isInstanceOf(FakeHypervisor.Crash.class);
         assertThat(reload(op).status()).isEqualTo(OperationStatus.RUNNING);
         assertThat(pve.guests).hasSize(2);
 
@@ -238,9 +238,4 @@ class ProvisionSagaTest {
         assertThat(failed).isEqualTo(1);
     }
 
-    static final class Crash extends Error {
-        Crash() {
-            super("simulated process death");
-        }
-    }
 }
