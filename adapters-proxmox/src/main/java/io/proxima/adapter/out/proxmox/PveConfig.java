@@ -80,5 +80,16 @@ public interface PveConfig {
         /** Guests created at start (besides the templates): load for reconciliation and the bench. */
         @WithDefault("0")
         int seedGuests();
+
+        /** Durations per task type overriding {@code task-duration}, e.g. {@code qmclone=30s,vzcreate=30s}. */
+        Optional<String> taskDurations();
+
+        /** Fault injection: the share (0..1) of API calls answered with a transient 500 ("got timeout"). */
+        @WithDefault("0")
+        double errorRate();
+
+        /** Fault injection: how long every answer is delayed. */
+        @WithDefault("0s")
+        Duration latency();
     }
 }

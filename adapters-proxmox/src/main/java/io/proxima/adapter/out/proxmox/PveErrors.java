@@ -76,8 +76,9 @@ final class PveErrors {
             return byText;
         }
         // A 5xx PVE has no words for (a proxy's 502/503/504, pveproxy restarting, "got timeout"):
-        // passing by nature, so it is reported as the node being unreachable for now.
-        if (status >= 500 && (status != 500 || transientText(text) || text.isEmpty())) {
+        // passing by nature, so it is reported as the node being unreachable for now (501 "not
+        // implemented" is PVE's word for an unknown method: permanent).
+        if (status >= 500 && status != 501 && (status != 500 || transientText(text) || text.isEmpty())) {
             return new PveUnreachableException(text.isEmpty() ? "HTTP " + status : text, status);
         }
         return new PveException(text, status);

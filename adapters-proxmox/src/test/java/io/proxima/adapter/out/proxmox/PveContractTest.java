@@ -434,6 +434,39 @@ class PveContractTest {
     }
 
     @Test
+    void poll_task_looks_once_without_waiting() {
+        wm.stubFor(get(urlEqualTo(TASK_PATH + "/status")).willReturn(okJson(data("{\"status\":\"running\"}"))));
+        assertThat(pve.pollTask(conn, Upid.parse(UPID_START))).isEmpty();
+        assertThat(wm.findAll(getRequestedFor(urlEqualTo(TASK_PATH + "/status")))).hasSize(1);
+    }
+
+    @Test
+    void a_task_failing_with_a_passing_fault_is_transient() {
+        wm.stubFor(get(urlEqualTo(TASK_PATH + "/status")).willReturn(okJson(data(
+                "{\"status\":\"stopped\",\"exitstatus\":\"got timeout\"}"))));
+        wm.stubFor(get(urlPathEqualTo(TASK_PATH + "/log")).willReturn(okJson("{\"data\":[],\"total\":0}")));
+        assertThatThrownBy(() -> pve.pollTask(conn, Upid.parse(UPID_START)))
+                .isInstanceOfSatisfying(PveTaskFailedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(PveTaskFailedException.Kind.TRANSIENT));
+    }
+
+    @Test
+    void http_5xx_without_a_known_meaning_is_transient_and_400_is_permanent() {
+        wm.stubFor(get(urlEqualTo("/api2/json/nodes/pve1/status")).willReturn(aResponse().withStatus(502)
+                .withStatusMessage("Bad Gateway")));
+        assertThatThrownBy(() -> pve.nodeStatus(conn, "pve1")).isInstanceOf(PveUnreachableException.class);
+
+        wm.stubFor(get(urlEqualTo("/api2/json/nodes/pve2/status")).willReturn(aResponse().withStatus(500)
+                .withStatusMessage("got timeout").withBody(pveError("got timeout"))));
+        assertThatThrownBy(() -> pve.nodeStatus(conn, "pve2")).isInstanceOf(PveUnreachableException.class);
+
+        wm.stubFor(get(urlEqualTo("/api2/json/nodes/pve3/status")).willReturn(aResponse().withStatus(400)
+                .withStatusMessage("Parameter verification failed.")
+                .withBody("{\"data\":null,\"errors\":{\"node\":\"invalid format\"}}")));
+        assertThatThrownBy(() -> pve.nodeStatus(conn, "pve3")).isInstanceOf(PveParameterException.class);
+    }
+
+    @Test
     void a_task_still_running_at_the_deadline_times_out() {
         wm.stubFor(get(urlEqualTo(TASK_PATH + "/status")).willReturn(okJson(data("{\"status\":\"running\"}"))));
 

@@ -21,7 +21,7 @@ import java.util.Locale;
 final class Faults {
 
     private static final List<String> PERMANENT_TEXTS = List.of("quota", "no space left", "not enough", "does not exist",
-            "not allowed", "permission");
+            "not allowed", "permission", "not implemented");
 
     private Faults() {
     }
@@ -38,7 +38,7 @@ final class Faults {
         if (e.getClass() == PveException.class) {
             PveException p = (PveException) e;
             String text = p.pveMessage().toLowerCase(Locale.ROOT);
-            return p.httpStatus() >= 500 && PERMANENT_TEXTS.stream().noneMatch(text::contains);
+            return p.httpStatus() >= 500 && p.httpStatus() != 501 && PERMANENT_TEXTS.stream().noneMatch(text::contains);
         }
         if (e instanceof PveException) {
             return false;

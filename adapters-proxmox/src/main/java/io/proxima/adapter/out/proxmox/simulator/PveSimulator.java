@@ -121,6 +121,11 @@ public final class PveSimulator {
     private final Map<String, String> clusterFirewall = new ConcurrentHashMap<>(Map.of("enable", "0"));
     private final long bootMillis = System.currentTimeMillis();
     private volatile HttpServer server;
+    /** Per task type (qmclone, vzcreate, qmstart ...) durations overriding {@code taskDuration}. */
+    private final Map<String, java.time.Duration> taskDurations = new ConcurrentHashMap<>();
+    // Fault knobs: a share of API calls answered with a transient PVE 500, and latency before each answer.
+    private volatile double errorRate;
+    private volatile long latencyMillis;
 
     public PveSimulator(Vertx vertx, SimulatorSettings settings) {
         this.vertx = vertx;
@@ -137,6 +142,31 @@ public final class PveSimulator {
             guests.put(t.vmid, t);
         }
         seedGuests(settings.seedGuests());
+        taskDurations.putAll(settings.taskDurations());
+        errorRate = settings.errorRate();
+        latencyMillis = settings.latency().toMillis();
+    }
+
+    /** How long tasks of {@code type} run (e.g. a long {@code qmclone} for the concurrency bench). */
+    public void taskDuration(String type, java.time.Duration d) {
+        taskDurations.put(type, d);
+    }
+
+    /**
+     * Fault injection: {@code errorRate} of API calls (0..1) fail with a transient HTTP 500 ("got
+     * timeout"), and every answer waits {@code latency} first. Zero and zero switch both off.
+     */
+    public void faults(double errorRate, java.time.Duration latency) {
+        if (errorRate < 0 || errorRate > 1) {
+            throw new IllegalArgumentException("error rate must be within 0..1");
+        }
+        this.errorRate = errorRate;
+        this.latencyMillis = latency.toMillis();
+    }
+
+    private long durationOf(String type) {
+        java.time.Duration d = taskDurations.get(type);
+        return Math.max(1, (d == null ? settings.taskDuration() : d).toMillis());
     }
 
     // --- lifecycle and introspection -----------------------------------------------------
@@ -284,8 +314,24 @@ public final class PveSimulator {
                 LOG.debugf(ar.cause(), "request body of %s %s lost", http.method(), http.uri());
                 return;
             }
+            long delay = latencyMillis;
+            if (delay > 0) {
+                vertx.setTimer(delay, x -> answer(http, ar.result()));
+            } else {
+                answer(http, ar.result());
+            }
+        });
+    }
+
+    private void answer(HttpServerRequest http, Buffer body) {
+        {
             try {
-                route(http, ar.result());
+                double rate = errorRate;
+                if (rate > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < rate) {
+                    // pmxcfs / pveproxy under load: the request did nothing and can be repeated.
+                    throw new PveFail(500, "got timeout");
+                }
+                route(http, body);
             } catch (PveFail f) {
                 fail(http, f.status, f.getMessage(), f.errors);
             } catch (RuntimeException | Error e) {
@@ -294,7 +340,7 @@ public final class PveSimulator {
                     fail(http, 500, "internal simulator error: " + e, Map.of());
                 }
             }
-        });
+        }
     }
 
     private void route(HttpServerRequest http, Buffer body) {
@@ -610,7 +656,7 @@ public final class PveSimulator {
         SimTask t = new SimTask(upid, node, pid, (pid * 7919) & 0xFFFFFFFL, now, type, String.valueOf(id), settings.tokenId());
         t.log("task started by " + settings.tokenId());
         tasks.put(upid, t);
-        long ms = Math.max(1, settings.taskDuration().toMillis());
+        long ms = durationOf(type);
         vertx.setTimer(ms, id2 -> {
             String exit;
             try {
@@ -1071,7 +1117,7 @@ public final class PveSimulator {
         }
         // PVE writes the new config inside the worker: until then nextid still offers this id,
         // and a second clone to the same id fails inside its task, as on a real cluster.
-        long reserveAfter = Math.max(1, settings.taskDuration().toMillis() / 2);
+        long reserveAfter = Math.max(1, durationOf(src.qemu() ? "qmclone" : "vzclone") / 2);
         SimGuest[] created = new SimGuest[1];
         String[] lost = new String[1];
         vertx.setTimer(reserveAfter, x -> {

@@ -43,9 +43,32 @@ public class SimulatedPveCluster {
         LOG.warn("The built-in PVE simulator is ENABLED: guests are simulated, nothing runs. "
                 + "Set PROXIMA_PVE_SIMULATOR_ENABLED=false in production.");
         SimulatorSettings settings = new SimulatorSettings(s.host(), s.port(), s.nodes(), s.tokenId(),
-                s.tokenSecret().orElseGet(() -> UUID.randomUUID().toString()), s.taskDuration(), s.seedGuests());
+                s.tokenSecret().orElseGet(() -> UUID.randomUUID().toString()), s.taskDuration(), s.seedGuests(),
+                durations(s.taskDurations().orElse("")), s.errorRate(), s.latency());
         simulator = new PveSimulator(vertx, settings).start();
         started.fire(simulator.endpoint());
+    }
+
+    /** {@code qmclone=30s,vzcreate=1500ms} → per-type durations (units ms, s, m). */
+    static java.util.Map<String, java.time.Duration> durations(String spec) {
+        java.util.Map<String, java.time.Duration> out = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("proxima.pve.simulator.task-durations: expected type=duration, got " + p);
+            }
+            String v = p.substring(eq + 1).trim();
+            java.time.Duration d = v.endsWith("ms") ? java.time.Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
+                    : v.endsWith("s") ? java.time.Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
+                    : v.endsWith("m") ? java.time.Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)))
+                    : java.time.Duration.ofMillis(Long.parseLong(v));
+            out.put(p.substring(0, eq).trim(), d);
+        }
+        return out;
     }
 
     void onStop(@Observes ShutdownEvent event) {

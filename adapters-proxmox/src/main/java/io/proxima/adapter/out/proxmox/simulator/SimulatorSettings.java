@@ -6,7 +6,13 @@ import java.util.Objects;
 
 /** How a {@link PveSimulator} runs: where it listens, its nodes, its one API token and how long its tasks take. */
 public record SimulatorSettings(String host, int port, List<String> nodes, String tokenId, String tokenSecret,
-                                Duration taskDuration, int seedGuests) {
+                                Duration taskDuration, int seedGuests, java.util.Map<String, Duration> taskDurations,
+                                double errorRate, Duration latency) {
+
+    public SimulatorSettings(String host, int port, List<String> nodes, String tokenId, String tokenSecret,
+                             Duration taskDuration, int seedGuests) {
+        this(host, port, nodes, tokenId, tokenSecret, taskDuration, seedGuests, java.util.Map.of(), 0, Duration.ZERO);
+    }
 
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -14,6 +20,11 @@ public record SimulatorSettings(String host, int port, List<String> nodes, Strin
         Objects.requireNonNull(tokenSecret, "tokenSecret");
         Objects.requireNonNull(taskDuration, "taskDuration");
         nodes = List.copyOf(nodes);
+        taskDurations = taskDurations == null ? java.util.Map.of() : java.util.Map.copyOf(taskDurations);
+        latency = latency == null ? Duration.ZERO : latency;
+        if (errorRate < 0 || errorRate > 1) {
+            throw new IllegalArgumentException("error rate must be within 0..1");
+        }
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("the simulator needs at least one node");
         }
@@ -29,6 +40,6 @@ public record SimulatorSettings(String host, int port, List<String> nodes, Strin
     }
 
     public SimulatorSettings withTaskDuration(Duration d) {
-        return new SimulatorSettings(host, port, nodes, tokenId, tokenSecret, d, seedGuests);
+        return new SimulatorSettings(host, port, nodes, tokenId, tokenSecret, d, seedGuests, taskDurations, errorRate, latency);
     }
 }
