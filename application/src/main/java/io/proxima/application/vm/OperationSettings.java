@@ -9,10 +9,11 @@ import java.time.Duration;
  * @param lease                how long a claim holds without a heartbeat; a dead runner's work is taken over after it
  * @param maxAttempts          tries of a forward step on transient faults before the operation fails
  * @param compensationAttempts tries of a cleanup step (any failure) before a human is asked
+ * @param taskPollMin          first pause before looking at a running PVE task again
  * @param taskPollMax          longest pause between two looks at a running PVE task
  */
 public record OperationSettings(int concurrency, Duration lease, int maxAttempts, int compensationAttempts,
-                                Duration taskPollMax) {
+                                Duration taskPollMin, Duration taskPollMax) {
 
     public OperationSettings {
         if (concurrency < 1 || maxAttempts < 1 || compensationAttempts < 1) {
@@ -24,6 +25,6 @@ public record OperationSettings(int concurrency, Duration lease, int maxAttempts
     }
 
     public static OperationSettings defaults() {
-        return new OperationSettings(4, Duration.ofSeconds(60), 6, 10, Duration.ofSeconds(10));
+        return new OperationSettings(4, Duration.ofSeconds(60), 6, 10, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 }

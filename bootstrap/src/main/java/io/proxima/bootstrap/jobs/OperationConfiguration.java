@@ -23,12 +23,15 @@ public class OperationConfiguration {
     @ConfigProperty(name = "proxima.operations.compensation-attempts", defaultValue = "10")
     int compensationAttempts;
 
+    @ConfigProperty(name = "proxima.operations.task-poll-min", defaultValue = "1s")
+    Duration taskPollMin;
+
     @ConfigProperty(name = "proxima.operations.task-poll-max", defaultValue = "10s")
     Duration taskPollMax;
 
     @Produces
     @Singleton
     OperationSettings operationSettings() {
-        return new OperationSettings(concurrency, lease, maxAttempts, compensationAttempts, taskPollMax);
+        return new OperationSettings(concurrency, lease, maxAttempts, compensationAttempts, taskPollMin, taskPollMax);
     }
 }

@@ -61,7 +61,18 @@ public class OperationRunner {
     public OperationRunner(OperationTransactions transactions, Clock clock, @Any Instance<Saga> sagas, VmAudit audit,
                            OperationSettings settings, VmLifecycleListener lifecycle) {
         this(transactions, clock, (Iterable<Saga>) sagas, audit, settings, workers(settings.concurrency()), lifecycle);
+        this.wakeUps = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proxima-operation-wakeup");
+            t.setDaemon(true);
+            return t;
+        });
     }
+
+    /**
+     * Production only: a timer that calls {@link #runDue} when a waiting step is due again sooner
+     * than the next scheduler tick. It holds no worker; it only shortens the pause after a task ends.
+     */
+    private java.util.concurrent.ScheduledExecutorService wakeUps;
 
     /** For tests: default settings, steps run on the calling thread. */
     OperationRunner(OperationTransactions transactions, Clock clock, Iterable<Saga> sagas) {
@@ -134,7 +145,8 @@ public class OperationRunner {
 
     private void work(UUID id) {
         try {
-            run(id);
+            Operation op = run(id);
+            wakeUpFor(op);
         } catch (RuntimeException e) {
             // The loop itself failed (e.g. the database went away between two steps): let go of the
             // claim if we still can, so that any runner continues as soon as the operation is due.
@@ -164,21 +176,36 @@ public class OperationRunner {
         return held.size();
     }
 
-    /** Runs one operation that this runner holds the lease of, as far as it can go now. */
-    void run(UUID id) {
+    private void wakeUpFor(Operation op) {
+        java.util.concurrent.ScheduledExecutorService timer = wakeUps;
+        if (timer == null || op == null || op.status().finished() || op.nextRunAt() == null) {
+            return;
+        }
+        long ms = Duration.between(now(), op.nextRunAt()).toMillis();
+        if (ms <= 30_000) {
+            try {
+                timer.schedule(this::runDue, Math.max(0, ms) + 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // the scheduler's next tick picks it up
+            }
+        }
+    }
+
+    /** Runs one operation that this runner holds the lease of, as far as it can go now; returns it as left. */
+    Operation run(UUID id) {
         Operation op = transactions.operation(id);
         Saga saga = sagas.get(op.type());
         if (saga == null) {
             LOG.severe("no saga for operation type " + op.type());
             transactions.release(id, worker);
-            return;
+            return null;
         }
         SagaRun run = new SagaRun(this, worker, op);
         try {
             advance(op, saga, run);
         } catch (LeaseLost lost) {
             LOG.warning("lost the lease of operation " + id + "; another runner continues it");
-            return;
+            return null;
         }
         transactions.release(id, worker);
         if (audit != null && op.status().finished()) {
@@ -191,6 +218,7 @@ public class OperationRunner {
                 LOG.log(Level.WARNING, "could not audit the end of operation " + id, e);
             }
         }
+        return op;
     }
 
     /** Data flag set when a cleanup step gave up: the operation's error and an audit record ask for a human. */
@@ -294,7 +322,7 @@ public class OperationRunner {
 
     /** Pause before the next look at a running task: quick at first, then at most {@code task-poll-max}. */
     Duration pollDelay(Duration waited) {
-        long ms = Math.max(1000, waited.toMillis() / 5);
+        long ms = Math.max(settings.taskPollMin().toMillis(), waited.toMillis() / 5);
         return Duration.ofMillis(Math.min(ms, settings.taskPollMax().toMillis()));
     }
 
@@ -314,6 +342,9 @@ public class OperationRunner {
 
     @PreDestroy
     void shutdown() {
+        if (wakeUps != null) {
+            wakeUps.shutdownNow();
+        }
         if (executor instanceof ExecutorService pool) {
             pool.shutdownNow();
         }

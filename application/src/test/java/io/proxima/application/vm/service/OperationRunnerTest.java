@@ -77,7 +77,7 @@ class OperationRunnerTest {
 
     @Test
     void operations_run_in_parallel_up_to_the_concurrency_and_only_that_many_are_claimed() throws Exception {
-        h.settings = new OperationSettings(2, Duration.ofSeconds(60), 6, 10, Duration.ofSeconds(10));
+        h.settings = new OperationSettings(2, Duration.ofSeconds(60), 6, 10, Duration.ofSeconds(1), Duration.ofSeconds(10));
         CountDownLatch bothInside = new CountDownLatch(2);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -189,7 +189,7 @@ class OperationRunnerTest {
 
     @Test
     void the_retry_budget_is_configurable_and_shown_on_the_step() {
-        h.settings = new OperationSettings(4, Duration.ofSeconds(60), 2, 10, Duration.ofSeconds(10));
+        h.settings = new OperationSettings(4, Duration.ofSeconds(60), 2, 10, Duration.ofSeconds(1), Duration.ofSeconds(10));
         for (int i = 0; i < 5; i++) {
             h.pve.failNext("cloneGuest", new PveUnreachableException("connection reset", 595));
         }
