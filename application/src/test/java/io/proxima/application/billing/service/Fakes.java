@@ -172,12 +172,16 @@ final class Fakes {
             claims.put(k, new Claim(hash, ref));
             return Optional.empty();
         }
+
+        public int purgeCreatedBefore(Instant cutoff) { return 0; }
     }
 
     static final class Events implements WebhookEventStore {
         final Set<String> seen = new HashSet<>();
 
         public boolean record(String gateway, String id, String type, Instant at) { return seen.add(gateway + id); }
+
+        public int purgeReceivedBefore(Instant cutoff) { return 0; }
     }
 
     static final class Enforcement implements EnforcementRepository {
@@ -276,7 +280,6 @@ final class Fakes {
 
     static final class Lock implements JobLock {
         public boolean tryLockForTransaction() { return true; }
-        public boolean claimPeriod(String job, Instant p, Instant now) { return true; }
     }
 
     static BillingQueries noQueries() {
