@@ -285,6 +285,7 @@ final class Fakes {
     static BillingQueries noQueries() {
         return new BillingQueries() {
             public Page<BillingViews.TransactionView> transactions(BillingViews.TransactionFilter f, PageRequest p) { return new Page<>(List.of(), p, 0); }
+            public Optional<BillingViews.TransactionView> transaction(UUID o, UUID id) { return Optional.empty(); }
             public long burnRatePerHour(UUID o) { return 0; }
             public Page<BillingViews.InvoiceSummary> invoices(UUID o, PageRequest p) { return new Page<>(List.of(), p, 0); }
             public Optional<BillingViews.InvoiceDetail> invoice(UUID id) { return Optional.empty(); }
