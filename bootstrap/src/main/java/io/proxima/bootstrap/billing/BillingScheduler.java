@@ -7,13 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Triggers of billing's scheduled jobs. Every instance fires them; a claim per (job, period) in
  * the database lets one instance do each period's work, and the jobs themselves are idempotent
- * (exactly-once keys, advisory locks) should two ever overlap.
+ * (exactly-once keys, advisory locks) should two ever overlap. Each job's first run comes within
+ * a minute of start (`delayed`, a duration — `delay` would count minutes) and its claim period is
+ * the cadence it is configured with, so a shorter cadence really runs more often.
  */
 @ApplicationScoped
 public class BillingScheduler {
@@ -29,7 +32,17 @@ public class BillingScheduler {
     @ConfigProperty(name = "proxima.billing.run-every", defaultValue = "5m")
     String runEvery;
 
-    @Scheduled(every = "${proxima.billing.run-every:5m}", delay = 30, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ConfigProperty(name = "proxima.billing.expiry-every", defaultValue = "5m")
+    String expiryEvery;
+
+    @ConfigProperty(name = "proxima.billing.janitor.every", defaultValue = "10m")
+    String janitorEvery;
+
+    @ConfigProperty(name = "proxima.billing.invoices-every", defaultValue = "1h")
+    String invoicesEvery;
+
+    @Scheduled(every = "${proxima.billing.run-every:5m}", delayed = "${proxima.billing.initial-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void billingRun() {
         if (!jobs.claim("billing-run", period(parse(runEvery)))) {
             return;
@@ -40,47 +53,58 @@ public class BillingScheduler {
                 run.hoursCharged(), run.batches(), enforced.suspended(), enforced.terminated(), enforced.lowBalance());
     }
 
-    @Scheduled(every = "${proxima.billing.expiry-every:5m}", delay = 45, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${proxima.billing.expiry-every:5m}", delayed = "${proxima.billing.initial-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireOrders() {
-        if (jobs.claim("recharge-expiry", period(Duration.ofMinutes(5)))) {
+        if (jobs.claim("recharge-expiry", period(parse(expiryEvery)))) {
             jobs.expireOrders();
         }
     }
 
-    @Scheduled(every = "${proxima.billing.janitor.every:10m}", delay = 60, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${proxima.billing.janitor.every:10m}", delayed = "${proxima.billing.initial-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void janitor() {
-        if (jobs.claim("recharge-janitor", period(Duration.ofMinutes(10)))) {
+        if (jobs.claim("recharge-janitor", period(parse(janitorEvery)))) {
             jobs.settlePendingOrders();
         }
     }
 
     /** Retries of undelivered suspension requests and notices; leases keep instances from doubling up. */
-    @Scheduled(every = "${proxima.billing.dispatch-every:1m}", delay = 20, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${proxima.billing.dispatch-every:1m}", delayed = "${proxima.billing.initial-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         jobs.dispatch();
     }
 
-    /** Daily, so a missed 1st is caught up; statements are created once per account and month. */
-    @Scheduled(cron = "${proxima.billing.invoices-cron:0 10 0 * * ?}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Hourly (not once a day), so a start or a missed 1st is caught up within the hour; statements
+     * are created once per account and month whatever the number of runs.
+     */
+    @Scheduled(every = "${proxima.billing.invoices-every:1h}", delayed = "${proxima.billing.initial-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void invoices() {
-        if (jobs.claim("invoices", period(Duration.ofDays(1)))) {
+        if (jobs.claim("invoices", period(parse(invoicesEvery)))) {
             int n = jobs.generateInvoices();
             LOG.infof("monthly statements: %d generated", n);
         }
     }
 
-    private Instant period(Duration length) {
+    /** Start of the period of length {@code length} that contains now (aligned on the epoch). */
+    Instant period(Duration length) {
         long seconds = Math.max(1, length.getSeconds());
         long now = clock.now().getEpochSecond();
         return Instant.ofEpochSecond(now - Math.floorMod(now, seconds));
     }
 
+    /** Quarkus' `every` syntax: "30s", "5m", "1h", "2d" or an ISO-8601 duration. */
     static Duration parse(String every) {
-        String s = every.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.startsWith("p")) {
-            return Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+        String s = every.trim().toUpperCase(Locale.ROOT);
+        if (s.startsWith("P")) {
+            return Duration.parse(s);
         }
-        return Duration.parse("PT" + s.toUpperCase(java.util.Locale.ROOT));
+        if (s.endsWith("D")) {
+            return Duration.parse("P" + s);
+        }
+        return Duration.parse("PT" + s);
     }
 }

@@ -19,7 +19,7 @@ public class IdentityHousekeepingJob {
     @Inject
     RateLimiter rateLimiter;
 
-    @Scheduled(every = "${proxima.auth.housekeeping-interval:15m}", delayed = "1m",
+    @Scheduled(every = "${proxima.auth.housekeeping-interval:15m}", delayed = "${proxima.auth.housekeeping-initial-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         int sessions = housekeeping.purgeExpired();

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Triggers of the VM context's background work. Every instance runs them: operations are leased
- * one runner at a time (SKIP LOCKED) and renewed by a heartbeat while a step runs, and a heartbeat from two instances only writes the same facts.
+ * one runner at a time (SKIP LOCKED) and renewed by a heartbeat while a step runs; heartbeats and
+ * reconciliation claim their period, so one instance does each round.
  */
 @ApplicationScoped
 public class VmJobs {
@@ -24,6 +25,9 @@ public class VmJobs {
 
     @Inject
     ReconciliationUseCase reconciliation;
+
+    @ConfigProperty(name = "proxima.nodes.heartbeat-interval", defaultValue = "30s")
+    Duration heartbeatInterval;
 
     @ConfigProperty(name = "proxima.reconcile.interval", defaultValue = "30s")
     Duration reconcileInterval;
@@ -46,7 +50,8 @@ public class VmJobs {
     @Scheduled(every = "${proxima.nodes.heartbeat-interval:30s}", delayed = "${proxima.nodes.initial-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
-        nodes.heartbeatAll();
+        // One instance per period writes the heartbeats (job claim), so instances never race on a node.
+        nodes.heartbeatIfDue(heartbeatInterval);
     }
 
     @Scheduled(every = "${proxima.reconcile.interval:30s}", delayed = "${proxima.reconcile.initial-delay:10s}",

@@ -87,22 +87,26 @@ public final class IdentityApi {
         return loginAs(username, PASSWORD);
     }
 
-    /** Waits for the newest mail to {@code email} whose subject mentions {@code subjectWord} and returns its code. */
+    /**
+     * Waits for the newest mail to {@code email} whose subject mentions {@code subjectWord} and
+     * returns its code. It waits on GreenMail's own notification of each incoming mail (no polling
+     * interval), up to a deadline generous enough for a loaded machine.
+     */
     public static String awaitCode(String email, String subjectWord) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            int seen = GreenMailResource.greenMail().getReceivedMessages().length;
             Optional<String> code = latestCode(email, subjectWord);
             if (code.isPresent()) {
                 return code.get();
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("no mail with a code for " + email + " arrived over SMTP");
             }
+            // Returns as soon as one more mail (to anyone) has arrived, or at the deadline.
+            GreenMailResource.greenMail().waitForIncomingEmail(left, seen + 1);
         }
-        throw new AssertionError("no mail with a code for " + email + " arrived over SMTP");
     }
 
     public static int mailCount(String email) {

@@ -329,21 +329,21 @@ class TicketFlowTest {
                 .toList();
     }
 
+    /** Waits on GreenMail's notification of each incoming mail, up to a generous deadline. */
     private static MimeMessage awaitMail(String to, String subjectWord) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            int seen = GreenMailResource.greenMail().getReceivedMessages().length;
             List<MimeMessage> found = mails(to, subjectWord);
             if (!found.isEmpty()) {
                 return found.get(found.size() - 1);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("no mail '" + subjectWord + "' to " + to);
             }
+            GreenMailResource.greenMail().waitForIncomingEmail(left, seen + 1);
         }
-        throw new AssertionError("no mail '" + subjectWord + "' to " + to);
     }
 
     private static String recipient(MimeMessage m) {

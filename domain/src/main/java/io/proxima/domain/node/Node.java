@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 /**
  * A Proxmox VE host Proxima places guests on (the seeds' "servers"). The API token secret is
  * held only in encrypted form ({@code tokenSecretEncrypted}); the domain never sees it in clear.
+ *
+ * <p>Two kinds of state: the configuration an administrator edits ({@link Settings}, the secret),
+ * guarded by {@code version}; and what Proxima observes of the node (status, capacity, PVE version,
+ * last heartbeat, consecutive failures), written by heartbeats without touching the version, so an
+ * edit based on a version read a minute ago is not refused because a heartbeat came in between.
  */
 public final class Node {
 
@@ -93,12 +98,14 @@ public final class Node {
     private long totalMemoryMb;
     private int totalCores;
     private String pveVersion;
+    private int heartbeatFailures;
     private final long version;
     private final Instant createdAt;
     private Instant updatedAt;
 
     private Node(UUID id, Settings settings, String tokenSecretEncrypted, NodeStatus status, Instant lastHeartbeatAt,
-                 long totalMemoryMb, int totalCores, String pveVersion, long version, Instant createdAt, Instant updatedAt) {
+                 long totalMemoryMb, int totalCores, String pveVersion, int heartbeatFailures, long version,
+                 Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id);
         this.settings = Objects.requireNonNull(settings);
         this.tokenSecretEncrypted = Objects.requireNonNull(tokenSecretEncrypted);
@@ -107,20 +114,21 @@ public final class Node {
         this.totalMemoryMb = totalMemoryMb;
         this.totalCores = totalCores;
         this.pveVersion = pveVersion;
+        this.heartbeatFailures = heartbeatFailures;
         this.version = version;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
     }
 
     public static Node register(Settings settings, String tokenSecretEncrypted, Instant now) {
-        return new Node(UUID.randomUUID(), settings, tokenSecretEncrypted, NodeStatus.UNKNOWN, null, 0, 0, null, 0, now, now);
+        return new Node(UUID.randomUUID(), settings, tokenSecretEncrypted, NodeStatus.UNKNOWN, null, 0, 0, null, 0, 0, now, now);
     }
 
     public static Node reconstitute(UUID id, Settings settings, String tokenSecretEncrypted, NodeStatus status,
                                     Instant lastHeartbeatAt, long totalMemoryMb, int totalCores, String pveVersion,
-                                    long version, Instant createdAt, Instant updatedAt) {
+                                    int heartbeatFailures, long version, Instant createdAt, Instant updatedAt) {
         return new Node(id, settings, tokenSecretEncrypted, status, lastHeartbeatAt, totalMemoryMb, totalCores, pveVersion,
-                version, createdAt, updatedAt);
+                heartbeatFailures, version, createdAt, updatedAt);
     }
 
     /** New settings; a null secret keeps the stored one (secrets are write-only in the API). */
@@ -132,18 +140,26 @@ public final class Node {
         this.updatedAt = now;
     }
 
+    /** The node answered: online, with the capacity it reports (observed state; the version stays). */
     public void heartbeat(long memoryMb, int cores, String version, Instant now) {
         this.status = NodeStatus.ONLINE;
         this.totalMemoryMb = memoryMb;
         this.totalCores = cores;
         this.pveVersion = version;
         this.lastHeartbeatAt = now;
-        this.updatedAt = now;
+        this.heartbeatFailures = 0;
     }
 
-    public void unreachable(Instant now) {
-        this.status = NodeStatus.OFFLINE;
-        this.updatedAt = now;
+    /**
+     * The node did not answer. One lost heartbeat is a blip, not an outage: the node turns offline
+     * only at the {@code offlineAfter}-th consecutive failure; until then it keeps its status and
+     * capacity. A node never reached stays unknown (no capacity) until it first answers.
+     */
+    public void heartbeatFailed(int offlineAfter) {
+        this.heartbeatFailures = heartbeatFailures + 1;
+        if (heartbeatFailures >= Math.max(1, offlineAfter)) {
+            this.status = NodeStatus.OFFLINE;
+        }
     }
 
     public UUID id() { return id; }
@@ -154,6 +170,7 @@ public final class Node {
     public long totalMemoryMb() { return totalMemoryMb; }
     public int totalCores() { return totalCores; }
     public String pveVersion() { return pveVersion; }
+    public int heartbeatFailures() { return heartbeatFailures; }
     public long version() { return version; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

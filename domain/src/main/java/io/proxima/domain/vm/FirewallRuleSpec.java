@@ -20,8 +20,6 @@ public record FirewallRuleSpec(String direction, String action, String protocol,
     private static final Set<String> ACTIONS = Set.of("accept", "drop", "reject");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp", "icmpv6", "any");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}(:\\d{1,5})?");
-    private static final Pattern ADDRESS = Pattern.compile(
-            "(\\d{1,3}\\.){3}\\d{1,3}(/\\d{1,2})?|[0-9a-fA-F:]{2,39}(/\\d{1,3})?");
 
     public FirewallRuleSpec {
         List<FieldError> errors = new ArrayList<>();
@@ -65,22 +63,26 @@ public record FirewallRuleSpec(String direction, String action, String protocol,
     }
 
     private static boolean portsInRange(String port) {
+        int previous = 0;
         for (String p : port.split(":")) {
             int n = Integer.parseInt(p);
-            if (n < 1 || n > 65535) {
-                return false;
+            if (n < 1 || n > 65535 || n < previous) {
+                return false; // out of range, or a range that runs backwards
             }
+            previous = n;
         }
         return true;
     }
 
     private static String address(String field, String raw, List<FieldError> errors) {
-        if (raw == null || raw.isBlank() || raw.trim().equals("0.0.0.0/0") || raw.trim().equalsIgnoreCase("any")) {
+        if (raw == null || raw.isBlank() || raw.trim().equals("0.0.0.0/0") || raw.trim().equals("::/0")
+                || raw.trim().equalsIgnoreCase("any")) {
             return null; // no restriction
         }
         String v = raw.trim();
-        if (!ADDRESS.matcher(v).matches()) {
-            errors.add(FieldError.of(field, "validation.fw_address", "must be an IP address or CIDR"));
+        if (!FirewallAddress.valid(v)) {
+            errors.add(FieldError.of(field, "validation.fw_address",
+                    "must be an IPv4 or IPv6 address, a CIDR or a range such as 10.0.0.1-10.0.0.9"));
         }
         return v;
     }

@@ -41,9 +41,9 @@ public class QuarkusMailerAdapter implements Mailer {
         Properties texts = templates.getOrDefault(mail.language(), templates.get("en"));
         String subject = text(texts, mail.template() + ".subject", mail.params());
         String body = text(texts, mail.template() + ".body", mail.params());
+        // No retry here: pooled connections are dropped before the server's idle timeout
+        // (quarkus.mailer.keep-alive-timeout), and a failed send is logged, not hidden.
         mailer.send(Mail.withText(mail.to(), subject, body))
-                // One retry on a fresh connection: a pooled one may have been closed by the server.
-                .onFailure().retry().atMost(1)
                 .subscribe().with(
                         ok -> LOG.debugf("mail %s sent", mail.template()),
                         failure -> LOG.warnf("mail %s could not be sent: %s", mail.template(), failure.getMessage()));

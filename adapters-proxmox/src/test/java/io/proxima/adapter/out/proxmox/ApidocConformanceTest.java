@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * proxies to the simulator for realistic answers), checked against the official PVE schema in
  * ../shared/pve-api/apidoc.json: path exists, method allowed, no unknown parameter, required
  * parameters present, booleans 0/1, enums, integer ranges and patterns. Skipped when the schema
- * file is not next to the project.
+ * file is not next to the project, except on CI ({@code CI=true}), where a missing schema fails
+ * the build instead of silently dropping the check.
  */
 class ApidocConformanceTest {
 
@@ -62,9 +64,27 @@ class ApidocConformanceTest {
         return null;
     }
 
+    /** On CI the schema must be there: a skipped conformance check would pass unnoticed. */
+    static void requireSchemaOnCi(File schema, String ci) {
+        if (schema == null && "true".equalsIgnoreCase(ci == null ? "" : ci.trim())) {
+            throw new AssertionError("CI=true but ../shared/pve-api/apidoc.json is missing: the PVE schema "
+                    + "conformance check cannot run; provide the schema next to the checkout");
+        }
+    }
+
+    @Test
+    void a_missing_schema_fails_on_ci_and_only_skips_elsewhere() {
+        assertThatThrownBy(() -> requireSchemaOnCi(null, "true")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("apidoc.json");
+        requireSchemaOnCi(null, null);
+        requireSchemaOnCi(null, "false");
+        requireSchemaOnCi(new File("."), "true");
+    }
+
     @Test
     void every_request_of_every_operation_matches_the_pve_schema() throws Exception {
         File schema = schemaFile();
+        requireSchemaOnCi(schema, System.getenv("CI"));
         assumeTrue(schema != null, "apidoc.json not present next to the project: conformance check skipped");
         Map<String, JsonNode> endpoints = new HashMap<>();
         for (JsonNode root : PveJson.MAPPER.readTree(schema)) {

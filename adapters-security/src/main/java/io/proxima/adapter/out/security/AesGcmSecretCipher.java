@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
  * directory. Ciphertext format: {@code v1:} + Base64(12-byte nonce || ciphertext+tag).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a missing key refuses the start, not the first request
 public class AesGcmSecretCipher implements SecretCipher {
 
     private static final Logger LOG = Logger.getLogger(AesGcmSecretCipher.class);
@@ -33,13 +34,20 @@ public class AesGcmSecretCipher implements SecretCipher {
 
     private final SecretKey key;
 
+    /** With a generated key allowed (the embedded default; tests). */
+    public AesGcmSecretCipher(Optional<String> configuredKey, String dataDir) {
+        this(configuredKey, dataDir, true);
+    }
+
     @Inject
     public AesGcmSecretCipher(@ConfigProperty(name = "proxima.secrets.key") Optional<String> configuredKey,
-                              @ConfigProperty(name = "proxima.data-dir", defaultValue = ".proxima") String dataDir) {
+                              @ConfigProperty(name = "proxima.data-dir", defaultValue = ".proxima") String dataDir,
+                              @ConfigProperty(name = KeyFiles.GENERATE_SETTING, defaultValue = "false") boolean generate) {
         String encoded;
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             encoded = configuredKey.get().trim();
         } else {
+            KeyFiles.requireConfiguredUnlessGenerating(generate, "PROXIMA_SECRETS_KEY", "proxima.secrets.key");
             Path file = Path.of(dataDir, "secrets.key");
             encoded = KeyFiles.readOrCreate(file, () -> {
                 LOG.infof("No PROXIMA_SECRETS_KEY set: generated a new AES key in %s", file.toAbsolutePath());

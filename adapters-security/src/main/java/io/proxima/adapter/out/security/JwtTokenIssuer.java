@@ -40,6 +40,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * so {@code alg: none}, HS256-with-the-public-key and foreign keys all fail.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a missing key refuses the start, not the first login
 public class JwtTokenIssuer implements TokenIssuer {
 
     private static final Logger LOG = Logger.getLogger(JwtTokenIssuer.class);
@@ -50,15 +51,26 @@ public class JwtTokenIssuer implements TokenIssuer {
     private final String issuer;
     private final DefaultJWTParser parser;
 
+    /** With a generated key allowed (the embedded default; tests). */
+    public JwtTokenIssuer(String issuer, Optional<String> privateKeyLocation, Optional<String> publicKeyLocation,
+                          String dataDir) {
+        this(issuer, privateKeyLocation, publicKeyLocation, dataDir, true);
+    }
+
     @Inject
     public JwtTokenIssuer(@ConfigProperty(name = "proxima.jwt.issuer", defaultValue = "proxima") String issuer,
                           @ConfigProperty(name = "proxima.jwt.private-key-location") Optional<String> privateKeyLocation,
                           @ConfigProperty(name = "proxima.jwt.public-key-location") Optional<String> publicKeyLocation,
-                          @ConfigProperty(name = "proxima.data-dir", defaultValue = ".proxima") String dataDir) {
+                          @ConfigProperty(name = "proxima.data-dir", defaultValue = ".proxima") String dataDir,
+                          @ConfigProperty(name = KeyFiles.GENERATE_SETTING, defaultValue = "false") boolean generate) {
         this.issuer = issuer;
         String privatePem = privateKeyLocation.filter(s -> !s.isBlank())
                 .map(loc -> KeyFiles.read(Path.of(loc)))
-                .orElseGet(() -> KeyFiles.readOrCreate(Path.of(dataDir, "jwt-private.pem"), JwtTokenIssuer::generatePem));
+                .orElseGet(() -> {
+                    KeyFiles.requireConfiguredUnlessGenerating(generate, "PROXIMA_JWT_PRIVATE_KEY_FILE",
+                            "proxima.jwt.private-key-location");
+                    return KeyFiles.readOrCreate(Path.of(dataDir, "jwt-private.pem"), JwtTokenIssuer::generatePem);
+                });
         try {
             this.privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem(privatePem)));
             PublicKey publicKey = publicKeyLocation.filter(s -> !s.isBlank())

@@ -25,6 +25,21 @@ final class KeyFiles {
     private KeyFiles() {
     }
 
+    /** The setting that allows generated keys; off outside the embedded default (simulator on) and tests. */
+    static final String GENERATE_SETTING = "proxima.security.generate-missing-keys";
+
+    /**
+     * Refuses to go on without a configured key unless generating one is allowed: a key made per
+     * instance would keep instances from reading each other's tokens or stored secrets.
+     */
+    static void requireConfiguredUnlessGenerating(boolean generate, String envVar, String property) {
+        if (!generate) {
+            throw new IllegalStateException(envVar + " (" + property + ") is not set. Outside the embedded default every "
+                    + "instance must share the same key: set " + envVar + ", or set PROXIMA_GENERATE_MISSING_KEYS=true "
+                    + "for a single-instance trial (" + GENERATE_SETTING + ")");
+        }
+    }
+
     /** The file's text, creating it with {@code generator}'s content when it does not exist. */
     static String readOrCreate(Path file, Supplier<String> generator) {
         try {

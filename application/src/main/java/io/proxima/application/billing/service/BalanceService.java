@@ -1,5 +1,7 @@
 package io.proxima.application.billing.service;
 
+import io.proxima.application.audit.AuditEvent;
+
 import io.proxima.application.billing.port.in.BalanceUseCase;
 import io.proxima.application.billing.port.in.BillingQueryUseCase;
 import io.proxima.application.billing.port.in.BillingViews.BalanceView;
@@ -39,6 +41,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class BalanceService implements BalanceUseCase, BillingQueryUseCase {
+
+    @Inject
+    BillingAudit audit;
+
 
     private final LedgerRepository ledger;
     private final BillingQueries queries;
@@ -108,14 +114,15 @@ public class BalanceService implements BalanceUseCase, BillingQueryUseCase {
                 null, c.adminId(), reason, "Balance adjustment: " + reason, now);
         LedgerEntry entry = account.post(draft);
         postings.save(account, List.of(entry), now);
-        // The audit log of the identity context records this too once it is wired (see docs/billing.md).
+        BillingAudit.record(audit, AuditEvent.of("billing.adjustment", "user", c.userId()).user(c.userId())
+                .detail("transaction_id", entry.id()).detail("amount", amount.toPlainString())
+                .detail("currency", currency.getCurrencyCode()).detail("reason", reason));
         return new Created<>(transaction(c.userId(), entry.id()), false);
     }
 
     private TransactionView transaction(UUID owner, UUID id) {
-        return queries.transactions(new TransactionFilter(owner, null, null, null, null), new PageRequest(1, 100))
-                .items().stream().filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("transaction", id));
+        // By id: a replay finds its entry however many were booked since (not only the newest page).
+        return queries.transaction(owner, id).orElseThrow(() -> new NotFoundException("transaction", id));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.proxima.application.billing.port.in.BillingViews.RunSummary;
 import io.proxima.application.billing.port.out.BillingClock;
 import io.proxima.application.billing.port.out.PaymentGateway;
 import io.proxima.application.billing.port.out.PaymentGatewayException;
+import io.proxima.application.shared.port.out.PeriodicJobs;
 import io.proxima.domain.billing.ChargingPolicy;
 import io.proxima.domain.billing.RechargeOrder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +30,12 @@ public class BillingJobsService implements BillingJobsUseCase {
     private final ControlDispatcher dispatcher;
     private final BillingSupport support;
     private final BillingClock clock;
+    private final PeriodicJobs periodic;
 
     @Inject
     public BillingJobsService(JobSteps steps, RechargeSteps recharges, ControlDispatcher dispatcher,
-                              BillingSupport support, BillingClock clock) {
+                              BillingSupport support, BillingClock clock, PeriodicJobs periodic) {
+        this.periodic = periodic;
         this.steps = steps;
         this.recharges = recharges;
         this.dispatcher = dispatcher;
@@ -42,7 +45,7 @@ public class BillingJobsService implements BillingJobsUseCase {
 
     @Override
     public boolean claim(String job, Instant periodStart) {
-        return steps.claim(job, periodStart, clock.now());
+        return periodic.claim(job, periodStart);
     }
 
     @Override

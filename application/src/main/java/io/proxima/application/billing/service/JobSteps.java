@@ -33,10 +33,6 @@ public class JobSteps {
         this.invoices = invoices;
     }
 
-    public boolean claim(String job, Instant periodStart, Instant now) {
-        return lock.claimPeriod(job, periodStart, now);
-    }
-
     /** Charges one hour of every due resource; -1 when another instance is running the batch. */
     public int chargeBatch(Instant now) {
         if (!lock.tryLockForTransaction()) {

@@ -1,5 +1,7 @@
 package io.proxima.application.billing.service;
 
+import io.proxima.application.audit.AuditEvent;
+
 import io.proxima.application.billing.port.out.IdempotencyStore;
 import io.proxima.application.billing.port.out.LedgerRepository;
 import io.proxima.application.billing.port.out.PaymentGateway;
@@ -31,6 +33,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class RechargeSteps {
+
+    @Inject
+    BillingAudit audit;
+
 
     private static final Logger LOG = Logger.getLogger(RechargeSteps.class.getName());
     static final Duration KEY_WINDOW = Duration.ofHours(24);
@@ -68,6 +74,9 @@ public class RechargeSteps {
             }
         }
         orders.insert(order);
+        BillingAudit.record(audit, AuditEvent.of("billing.recharge.create", "recharge", order.id()).user(order.ownerId())
+                .detail("amount", order.amount().toPlainString()).detail("currency", order.amount().currencyCode())
+                .detail("gateway", order.gateway()));
         return new Pending(order, false);
     }
 
@@ -99,6 +108,8 @@ public class RechargeSteps {
                     "only orders of the manual gateway are confirmed by hand", o.status().wire());
         }
         credit(o, now, "manual:" + adminId, adminId);
+        BillingAudit.record(audit, AuditEvent.of("billing.recharge.confirm", "recharge", orderId).user(o.ownerId())
+                .detail("amount", o.amount().toPlainString()).detail("currency", o.amount().currencyCode()));
         return o;
     }
 

@@ -1,5 +1,7 @@
 package io.proxima.application.billing.service;
 
+import io.proxima.application.audit.AuditEvent;
+
 import io.proxima.application.billing.port.out.IdempotencyStore;
 import io.proxima.application.billing.port.out.LedgerRepository;
 import io.proxima.application.billing.port.out.RechargeOrderRepository;
@@ -30,6 +32,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class RefundSteps {
+
+    @Inject
+    BillingAudit audit;
+
 
     private final RechargeOrderRepository orders;
     private final RefundRepository refunds;
@@ -98,6 +104,9 @@ public class RefundSteps {
                 "Refund of recharge " + order.id() + " via " + order.gateway(), now).withOrder(order.id())
                 .withRefund(refundId).by(adminId, reason));
         postings.save(account, List.of(entry), now);
+        BillingAudit.record(audit, AuditEvent.of("billing.refund", "refund", refundId).user(order.ownerId())
+                .detail("order_id", order.id()).detail("amount", amount.toPlainString())
+                .detail("currency", amount.currencyCode()).detail("destination", "gateway").detail("reason", reason));
         return new Reserved(refund, order, false);
     }
 
@@ -149,6 +158,9 @@ public class RefundSteps {
                 vmId == null ? "Refund of charges" : "Refund of charges for VM " + vmId, now)
                 .withVm(vmId, null).withRefund(refundId).by(adminId, reason));
         postings.save(account, List.of(entry), now);
+        BillingAudit.record(audit, AuditEvent.of("billing.refund", "refund", refundId).user(ownerId)
+                .detail("vm_id", vmId).detail("amount", amount.toPlainString())
+                .detail("currency", amount.currencyCode()).detail("destination", "balance").detail("reason", reason));
         return new Reserved(refund, null, false);
     }
 }

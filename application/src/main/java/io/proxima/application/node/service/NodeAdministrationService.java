@@ -10,7 +10,9 @@ import io.proxima.application.hypervisor.port.out.RrdConsolidation;
 import io.proxima.application.hypervisor.port.out.RrdPoint;
 import io.proxima.application.hypervisor.port.out.RrdTimeframe;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
+import io.proxima.application.node.port.out.NodeHealthConfig;
 import io.proxima.application.node.port.out.NodeRepository;
+import io.proxima.application.shared.port.out.PeriodicJobs;
 import io.proxima.application.shared.port.out.SecretCipher;
 import io.proxima.domain.node.Node;
 import io.proxima.domain.shared.ConflictException;
@@ -21,8 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 @ApplicationScoped
@@ -35,15 +40,19 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
     private final Hypervisor hypervisor;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final NodeHealthConfig health;
+    private final PeriodicJobs jobs;
 
     @Inject
     public NodeAdministrationService(NodeRepository nodes, NodeTransactions tx, Hypervisor hypervisor, SecretCipher cipher,
-                                     Clock clock) {
+                                     Clock clock, NodeHealthConfig health, PeriodicJobs jobs) {
         this.nodes = nodes;
         this.tx = tx;
         this.hypervisor = hypervisor;
         this.cipher = cipher;
         this.clock = clock;
+        this.health = health;
+        this.jobs = jobs;
     }
 
     @Override
@@ -58,8 +67,8 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
         return nodes.find(id).orElseThrow(() -> new NotFoundException("Node", id));
     }
 
+    /** Not one transaction: the node is saved (and audited), then asked for its capacity outside any transaction. */
     @Override
-    @Transactional
     public Node register(NodeCommand command, UUID adminId) {
         if (command.apiTokenSecret() == null || command.apiTokenSecret().isBlank()) {
             throw ValidationException.of("api_token_secret", "validation.required", "is required");
@@ -69,14 +78,15 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
         }
         warnIfInsecure(command.settings());
         Node node = Node.register(command.settings(), cipher.encrypt(command.apiTokenSecret()), clock.instant());
-        nodes.insert(node);
-        return node;
+        tx.inserted(node, adminId);
+        // Capacity now, not at the next heartbeat: the node can take orders as soon as it answers.
+        refresh(node);
+        return tx.node(node.id());
     }
 
     @Override
-    @Transactional
     public Node update(UUID id, NodeCommand command, Long expectedVersion, UUID adminId) {
-        Node node = get(id);
+        Node node = tx.node(id);
         if (expectedVersion != null && expectedVersion != node.version()) {
             throw new StaleVersionException("Node", expectedVersion, node.version());
         }
@@ -87,28 +97,42 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
         String secret = command.apiTokenSecret() == null || command.apiTokenSecret().isBlank()
                 ? null : cipher.encrypt(command.apiTokenSecret());
         node.reconfigure(command.settings(), secret, clock.instant());
-        nodes.update(node);
-        return node;
+        // The repository re-checks the version in the transaction (a concurrent edit gets 409).
+        tx.updated(node, secret != null, adminId);
+        Node saved = tx.node(id);
+        if (saved.settings().enabled()) {
+            refresh(saved);
+        }
+        return tx.node(id);
     }
 
     @Override
-    @Transactional
     public void delete(UUID id, UUID adminId) {
-        get(id);
+        Node node = tx.node(id);
         if (nodes.inUse(id)) {
             throw new ConflictException("error.node.in_use", "The node still has guests, templates or IP pools");
         }
-        nodes.delete(id);
+        tx.deleted(node, adminId);
     }
 
+    /** Also records what it learnt: a node that answers gets its capacity, one that does not counts a failure. */
     @Override
     public ConnectionTest testConnection(UUID id) {
+        Node node = tx.node(id);
         PveNodeConnection conn = tx.connection(id);
         long start = System.nanoTime();
         try {
             PveVersion v = hypervisor.version(conn);
-            return new ConnectionTest(true, (System.nanoTime() - start) / 1_000_000, v.version(), null);
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            try {
+                NodeStatus status = hypervisor.nodeStatus(conn, node.settings().pveNode());
+                tx.heartbeat(id, status.memTotal() / (1024 * 1024), status.cpus(), v.version(), clock.instant());
+            } catch (PveException e) {
+                LOG.warning("node " + node.settings().name() + " answered but not with its status: " + e.getMessage());
+            }
+            return new ConnectionTest(true, latency, v.version(), null);
         } catch (PveException e) {
+            tx.heartbeatFailed(id, health.offlineAfterFailures());
             return new ConnectionTest(false, (System.nanoTime() - start) / 1_000_000, null, e.getMessage());
         }
     }
@@ -126,17 +150,40 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
     }
 
     @Override
+    public boolean heartbeatIfDue(Duration period) {
+        long length = Math.max(1000, period.toMillis());
+        Instant periodStart = Instant.ofEpochMilli(clock.millis() / length * length);
+        // One instance writes each node's heartbeat per period; the others skip the round.
+        if (!jobs.claim("node.heartbeat", periodStart)) {
+            return false;
+        }
+        heartbeatAll();
+        return true;
+    }
+
+    @Override
     public void heartbeatAll() {
         for (Node node : tx.enabledNodes()) {
             try {
-                PveNodeConnection conn = tx.connection(node.id());
-                NodeStatus status = hypervisor.nodeStatus(conn, node.settings().pveNode());
-                String version = hypervisor.version(conn).version();
-                tx.heartbeat(node.id(), status.memTotal() / (1024 * 1024), status.cpus(), version);
-            } catch (PveException e) {
-                LOG.warning("node " + node.settings().name() + " did not answer the heartbeat: " + e.getMessage());
-                tx.unreachable(node.id());
+                refresh(node);
+            } catch (RuntimeException e) {
+                // One node's trouble (even a database error) never skips the others.
+                LOG.log(Level.WARNING, "heartbeat of node " + node.settings().name() + " failed", e);
             }
+        }
+    }
+
+    /** Asks the node for its status and capacity and records the outcome as observed state. */
+    private void refresh(Node node) {
+        try {
+            PveNodeConnection conn = tx.connection(node.id());
+            NodeStatus status = hypervisor.nodeStatus(conn, node.settings().pveNode());
+            String version = hypervisor.version(conn).version();
+            tx.heartbeat(node.id(), status.memTotal() / (1024 * 1024), status.cpus(), version, clock.instant());
+        } catch (PveException e) {
+            Node after = tx.heartbeatFailed(node.id(), health.offlineAfterFailures());
+            LOG.warning("node " + node.settings().name() + " did not answer (" + after.heartbeatFailures()
+                    + " in a row, " + after.status().wireName() + "): " + e.getMessage());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.proxima.application.system.service;
 
+import io.proxima.application.audit.AuditEvent;
+import io.proxima.application.audit.port.in.AuditLog;
+
 import io.proxima.application.system.port.in.SystemSettingsUseCase;
 import io.proxima.application.system.port.out.SettingsRepository;
 import io.proxima.domain.system.Setting;
@@ -15,6 +18,9 @@ import java.util.UUID;
 public class SystemSettingsService implements SystemSettingsUseCase {
 
     private final SettingsRepository repository;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     public SystemSettingsService(SettingsRepository repository) {
@@ -60,6 +66,13 @@ public class SystemSettingsService implements SystemSettingsUseCase {
             normalised.put(s, s.normalise(raw));
         });
         normalised.forEach((s, v) -> repository.put(s.key(), v, adminId));
+        if (audit != null && !normalised.isEmpty()) {
+            // Same transaction as the change; settings hold no secrets, so values are recorded.
+            AuditEvent event = AuditEvent.of("system.config.update", "system_config", null)
+                    .detail("keys", String.join(",", changes.keySet()));
+            normalised.forEach((s, v) -> event.detail(s.key(), v));
+            audit.record(event);
+        }
         return all();
     }
 

@@ -1,5 +1,8 @@
 package io.proxima.application.vm.service;
 
+import io.proxima.application.audit.AuditEvent;
+import io.proxima.application.audit.port.in.AuditLog;
+
 import io.proxima.application.node.port.out.NodeRepository;
 import io.proxima.application.vm.port.in.CatalogUseCase;
 import io.proxima.application.vm.port.out.IpPoolRepository;
@@ -26,6 +29,10 @@ public class CatalogService implements CatalogUseCase {
     private final IpPoolRepository pools;
     private final NodeRepository nodes;
 
+    // Every change of the catalogue is audited in its own transaction (null only in unit tests).
+    @Inject
+    AuditLog audit;
+
     @Inject
     public CatalogService(PlanRepository plans, TemplateRepository templates, IpPoolRepository pools, NodeRepository nodes) {
         this.plans = plans;
@@ -50,6 +57,8 @@ public class CatalogService implements CatalogUseCase {
     @Transactional
     public Plan createPlan(Plan plan) {
         plans.insert(plan);
+        audit(AuditEvent.of("plan.create", "plan", plan.id()).detail("name", plan.name())
+                .detail("price_hourly", plan.priceHourly().toPlainString()));
         return plan;
     }
 
@@ -61,6 +70,8 @@ public class CatalogService implements CatalogUseCase {
         Plan updated = new Plan(id, changed.name(), changed.type(), changed.spec(), changed.bandwidthGb(),
                 changed.snapshotLimit(), changed.priceHourly(), changed.priceMonthly(), changed.active(), current.version());
         plans.update(updated);
+        audit(AuditEvent.of("plan.update", "plan", id).detail("name", updated.name())
+                .detail("price_hourly", updated.priceHourly().toPlainString()).detail("active", updated.active()));
         return plan(id);
     }
 
@@ -69,6 +80,7 @@ public class CatalogService implements CatalogUseCase {
     public Plan retirePlan(UUID id) {
         Plan current = plan(id);
         plans.update(current.retire());
+        audit(AuditEvent.of("plan.retire", "plan", id).detail("name", current.name()));
         return plan(id);
     }
 
@@ -89,6 +101,8 @@ public class CatalogService implements CatalogUseCase {
     public Template createTemplate(Template template) {
         requireNode(template.nodeId());
         templates.insert(template);
+        audit(AuditEvent.of("template.create", "template", template.id()).detail("name", template.name())
+                .detail("node_id", template.nodeId()));
         return template;
     }
 
@@ -101,6 +115,7 @@ public class CatalogService implements CatalogUseCase {
         templates.update(new Template(id, changed.name(), changed.type(), changed.osFamily(), changed.pveVmid(),
                 changed.ostemplate(), changed.nodeId(), changed.minDiskGb(), changed.cloudInit(), changed.active(),
                 current.version()));
+        audit(AuditEvent.of("template.update", "template", id).detail("name", changed.name()).detail("active", changed.active()));
         return template(id);
     }
 
@@ -110,6 +125,7 @@ public class CatalogService implements CatalogUseCase {
         Template t = template(id);
         templates.update(new Template(id, t.name(), t.type(), t.osFamily(), t.pveVmid(), t.ostemplate(), t.nodeId(),
                 t.minDiskGb(), t.cloudInit(), false, t.version()));
+        audit(AuditEvent.of("template.deactivate", "template", id).detail("name", t.name()));
         return template(id);
     }
 
@@ -133,6 +149,8 @@ public class CatalogService implements CatalogUseCase {
             throw ValidationException.of("cidr", "validation.cidr_overlap", "overlaps an existing pool");
         }
         pools.insert(pool);
+        audit(AuditEvent.of("ip_pool.create", "ip_pool", pool.id()).detail("name", pool.name())
+                .detail("cidr", pool.cidr().toString()).detail("node_id", pool.nodeId()));
         return pool;
     }
 
@@ -151,6 +169,8 @@ public class CatalogService implements CatalogUseCase {
         }
         pools.update(new IpPool(id, changed.name(), changed.nodeId(), changed.location(), changed.cidr(), changed.gateway(),
                 changed.excluded(), changed.dns(), current.version()));
+        audit(AuditEvent.of("ip_pool.update", "ip_pool", id).detail("name", changed.name())
+                .detail("cidr", changed.cidr().toString()));
         return pool(id);
     }
 
@@ -162,6 +182,13 @@ public class CatalogService implements CatalogUseCase {
             throw new ConflictException("error.pool.in_use", "The pool still has assigned addresses");
         }
         pools.delete(id);
+        audit(AuditEvent.of("ip_pool.delete", "ip_pool", id));
+    }
+
+    private void audit(AuditEvent event) {
+        if (audit != null) {
+            audit.record(event);
+        }
     }
 
     @Override

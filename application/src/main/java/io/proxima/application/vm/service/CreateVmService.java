@@ -54,6 +54,8 @@ public class CreateVmService implements CreateVmUseCase {
     VmReadRepository reads;
     @Inject
     VmAudit audit;
+    @Inject
+    PlacementService placement;
 
     @Inject
     public CreateVmService(VmRepository vms, OperationRepository operations, PlanRepository plans,
@@ -142,6 +144,10 @@ public class CreateVmService implements CreateVmUseCase {
                         .orElseThrow(() -> new IllegalStateException("VM without its provisioning operation"));
                 return new Accepted(existing, op, true);
             }
+        }
+        if (placement != null) {
+            // No node can take it at all: refuse now (503) rather than accept and fail a second later.
+            placement.ensurePlaceable(plan.spec().cpuCores(), plan.spec().memoryMb(), c.location(), template.nodeId());
         }
         charging.requireFunds(c.ownerId(), plan);
         vms.insert(vm);

@@ -1,5 +1,7 @@
 package io.proxima.application.vm.service;
 
+import io.proxima.application.hypervisor.PveUnreachableException;
+
 import io.proxima.application.vm.port.out.IpAddressRepository;
 import io.proxima.application.vm.port.out.NodeDirectory;
 import io.proxima.application.vm.port.out.VmRepository;
@@ -72,6 +74,21 @@ public class PlacementService {
     }
 
     /**
+     * Refuses an order at once (503, nothing created) when no enabled node could ever take it now:
+     * none of the location, none with a known size, none with room. Nodes that could but are
+     * unreachable for a moment do not refuse it: the order is accepted and its placement waits.
+     */
+    @Transactional
+    public void ensurePlaceable(int cores, int memoryMb, String location, java.util.UUID requiredNode) {
+        List<NodeCapacity> capacities = nodes.capacities().stream()
+                .filter(n -> requiredNode == null || n.nodeId().equals(requiredNode))
+                .toList();
+        if (!PlacementPolicy.couldHost(capacities, cores, memoryMb, location)) {
+            PlacementPolicy.chooseOrFail(List.of(), cores, memoryMb, location);
+        }
+    }
+
+    /**
      * Places the VM (idempotent: a VM already placed keeps its node and address). A template that
      * exists on one node only pins the guest to that node ({@code requiredNode}).
      */
@@ -85,7 +102,15 @@ public class PlacementService {
         List<NodeCapacity> capacities = nodes.capacities().stream()
                 .filter(n -> requiredNode == null || n.nodeId().equals(requiredNode))
                 .toList();
-        NodeCapacity chosen = PlacementPolicy.chooseOrFail(capacities, vm.spec().cpuCores(), vm.spec().memoryMb(), location);
+        int cores = vm.spec().cpuCores();
+        int memory = vm.spec().memoryMb();
+        if (PlacementPolicy.choose(capacities, cores, memory, location).isEmpty()
+                && PlacementPolicy.couldHost(capacities, cores, memory, location)) {
+            // The nodes with room are unreachable for now (missed heartbeats): a transient failure,
+            // so the step is retried with backoff (bounded by the runner's attempts) instead of failing.
+            throw new PveUnreachableException("No reachable node has room for this guest right now; waiting for one", 503);
+        }
+        NodeCapacity chosen = PlacementPolicy.chooseOrFail(capacities, cores, memory, location);
         var target = nodes.target(chosen.nodeId());
         var address = addresses.assign(chosen.nodeId(), id).orElseThrow(() -> new DomainException(ErrorCode.UNAVAILABLE,
                 "error.no_ip", "No free IP address on node " + chosen.name()));

@@ -143,7 +143,10 @@ class BillingUseCasesTest {
         UUID vm = UUID.randomUUID();
         f.meteringService.start(new StartMetering(vm, user, null, plan, f.clock.now));
         f.clock.now = f.clock.now.plus(Duration.ofHours(3));
-        var jobs = new BillingJobsService(f.jobSteps, f.rechargeSteps, f.dispatcher, f.support, f.clock);
+        var jobs = new BillingJobsService(f.jobSteps, f.rechargeSteps, f.dispatcher, f.support, f.clock, new io.proxima.application.shared.port.out.PeriodicJobs() {
+            public boolean claim(String job, java.time.Instant period) { return true; }
+            public int purgeClaimedBefore(java.time.Instant cutoff) { return 0; }
+        });
         assertThat(jobs.chargeDueHours().hoursCharged()).isEqualTo(3);
         assertThat(jobs.chargeDueHours().hoursCharged()).isZero();
         assertThat(f.ledger.balance(user)).isEqualTo(1000 - 4 * 20);

@@ -172,12 +172,16 @@ final class Fakes {
             claims.put(k, new Claim(hash, ref));
             return Optional.empty();
         }
+
+        public int purgeCreatedBefore(Instant cutoff) { return 0; }
     }
 
     static final class Events implements WebhookEventStore {
         final Set<String> seen = new HashSet<>();
 
         public boolean record(String gateway, String id, String type, Instant at) { return seen.add(gateway + id); }
+
+        public int purgeReceivedBefore(Instant cutoff) { return 0; }
     }
 
     static final class Enforcement implements EnforcementRepository {
@@ -276,12 +280,12 @@ final class Fakes {
 
     static final class Lock implements JobLock {
         public boolean tryLockForTransaction() { return true; }
-        public boolean claimPeriod(String job, Instant p, Instant now) { return true; }
     }
 
     static BillingQueries noQueries() {
         return new BillingQueries() {
             public Page<BillingViews.TransactionView> transactions(BillingViews.TransactionFilter f, PageRequest p) { return new Page<>(List.of(), p, 0); }
+            public Optional<BillingViews.TransactionView> transaction(UUID o, UUID id) { return Optional.empty(); }
             public long burnRatePerHour(UUID o) { return 0; }
             public Page<BillingViews.InvoiceSummary> invoices(UUID o, PageRequest p) { return new Page<>(List.of(), p, 0); }
             public Optional<BillingViews.InvoiceDetail> invoice(UUID id) { return Optional.empty(); }

@@ -71,6 +71,15 @@ public class JdbcBillingQueries implements BillingQueries {
         return new Page<>(items, page, total);
     }
 
+    @Override
+    public Optional<TransactionView> transaction(UUID ownerId, UUID id) {
+        return sql.one("""
+                SELECT j.id, a.owner_id, j.type, j.amount_minor, j.currency, j.balance_after_minor, j.description, j.vm_id,
+                       j.order_id, j.refund_id, j.reason, j.actor_id, j.period_start, j.created_at
+                  FROM billing_journal j JOIN billing_accounts a ON a.id = j.account_id
+                 WHERE j.id = ? AND a.owner_id = ?""", JdbcBillingQueries::transaction, id, ownerId);
+    }
+
     static TransactionView transaction(ResultSet rs) throws SQLException {
         Currency c = Currency.getInstance(rs.getString("currency"));
         return new TransactionView(Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id"), rs.getString("type"),

@@ -36,4 +36,9 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
         return sql.one("SELECT request_hash, result_ref FROM billing_idempotency_keys WHERE scope = ? AND caller_id = ? AND key = ?",
                 rs -> new Claim(rs.getString("request_hash"), rs.getString("result_ref")), scope, caller, key);
     }
+
+    @Override
+    public int purgeCreatedBefore(Instant cutoff) {
+        return sql.update("DELETE FROM billing_idempotency_keys WHERE created_at < ?", cutoff);
+    }
 }

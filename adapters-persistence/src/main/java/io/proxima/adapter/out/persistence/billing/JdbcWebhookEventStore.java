@@ -21,4 +21,9 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
                 INSERT INTO billing_webhook_events (gateway, event_id, type, received_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (gateway, event_id) DO NOTHING""", gateway, eventId, Sql.text(type), at) == 1;
     }
+
+    @Override
+    public int purgeReceivedBefore(Instant cutoff) {
+        return sql.update("DELETE FROM billing_webhook_events WHERE received_at < ?", cutoff);
+    }
 }

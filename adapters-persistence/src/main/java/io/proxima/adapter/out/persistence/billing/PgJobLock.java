@@ -3,11 +3,10 @@ package io.proxima.adapter.out.persistence.billing;
 import io.proxima.application.billing.port.out.JobLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 
 /**
- * PostgreSQL advisory locks: a transaction-scoped lock (released by commit or rollback, so a
- * crashed instance never leaves it held) and a claim row per job period.
+ * A PostgreSQL transaction-scoped advisory lock (released by commit or rollback, so a crashed
+ * instance never leaves it held). Period claims are {@code PeriodicJobsSql}'s.
  */
 @ApplicationScoped
 public class PgJobLock implements JobLock {
@@ -25,11 +24,5 @@ public class PgJobLock implements JobLock {
     @Override
     public boolean tryLockForTransaction() {
         return sql.one("SELECT pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), BILLING_LOCK_KEY).orElse(false);
-    }
-
-    @Override
-    public boolean claimPeriod(String job, Instant periodStart, Instant now) {
-        return sql.update("INSERT INTO billing_job_runs (job, period_start, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                job, periodStart, now) == 1;
     }
 }

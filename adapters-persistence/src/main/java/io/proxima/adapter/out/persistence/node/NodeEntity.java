@@ -36,15 +36,20 @@ public class NodeEntity extends PanacheEntityBase {
     public String storage;
     public String bridge;
     public boolean enabled;
+    // Observed state: inserted with the node, then written only by NodeRepository.saveObserved
+    // (plain SQL, no version bump), never by an edit of the configuration.
+    @Column(updatable = false)
     public String status;
-    @Column(name = "last_heartbeat_at")
+    @Column(name = "last_heartbeat_at", updatable = false)
     public Instant lastHeartbeatAt;
-    @Column(name = "total_memory_mb")
+    @Column(name = "total_memory_mb", updatable = false)
     public long totalMemoryMb;
-    @Column(name = "total_cores")
+    @Column(name = "total_cores", updatable = false)
     public int totalCores;
-    @Column(name = "pve_version")
+    @Column(name = "pve_version", updatable = false)
     public String pveVersion;
+    @Column(name = "heartbeat_failures", updatable = false)
+    public int heartbeatFailures;
     @Version
     public long version;
     @Column(name = "created_at")

@@ -13,7 +13,7 @@ final class NodeEntityMapper {
         return Node.reconstitute(e.id, new Node.Settings(e.name, e.pveNode, e.apiUrl, e.apiTokenId, e.tlsFingerprint,
                         e.tlsInsecure, e.location, e.cpuOvercommit, e.memoryOvercommit, e.storage, e.bridge, e.enabled),
                 e.apiTokenSecretEnc, NodeStatus.valueOf(e.status.toUpperCase(Locale.ROOT)), e.lastHeartbeatAt,
-                e.totalMemoryMb, e.totalCores, e.pveVersion, e.version, e.createdAt, e.updatedAt);
+                e.totalMemoryMb, e.totalCores, e.pveVersion, e.heartbeatFailures, e.version, e.createdAt, e.updatedAt);
     }
 
     static void copy(Node n, NodeEntity e) {
@@ -37,6 +37,7 @@ final class NodeEntityMapper {
         e.totalMemoryMb = n.totalMemoryMb();
         e.totalCores = n.totalCores();
         e.pveVersion = n.pveVersion();
+        e.heartbeatFailures = n.heartbeatFailures();
         e.createdAt = n.createdAt();
         e.updatedAt = n.updatedAt();
     }

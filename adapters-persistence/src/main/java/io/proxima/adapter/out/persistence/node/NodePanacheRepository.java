@@ -44,6 +44,15 @@ public class NodePanacheRepository implements NodeRepository {
     }
 
     @Override
+    public void saveObserved(Node node) {
+        // Last writer wins: observed facts carry no version, so concurrent heartbeats never conflict.
+        // A bulk JPQL update: not versioned, so the configuration's version stays as it is.
+        NodeEntity.update("status = ?1, lastHeartbeatAt = ?2, totalMemoryMb = ?3, totalCores = ?4, pveVersion = ?5, "
+                        + "heartbeatFailures = ?6 where id = ?7", node.status().wireName(), node.lastHeartbeatAt(),
+                node.totalMemoryMb(), node.totalCores(), node.pveVersion(), node.heartbeatFailures(), node.id());
+    }
+
+    @Override
     public boolean inUse(UUID id) {
         Number n = (Number) NodeEntity.getEntityManager().createNativeQuery("""
                 SELECT (SELECT count(*) FROM vms WHERE node_id = ?1 AND status <> 'deleted')

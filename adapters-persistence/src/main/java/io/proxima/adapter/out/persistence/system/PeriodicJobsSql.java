@@ -17,4 +17,11 @@ public class PeriodicJobsSql implements PeriodicJobs {
                 .setParameter(1, job).setParameter(2, periodStart).executeUpdate();
         return rows == 1;
     }
+
+    @Override
+    @Transactional
+    public int purgeClaimedBefore(Instant cutoff) {
+        return SettingEntity.getEntityManager().createNativeQuery("DELETE FROM job_runs WHERE claimed_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
 }

@@ -20,8 +20,6 @@ import io.proxima.application.billing.port.in.RechargeUseCase;
 import io.proxima.application.billing.port.in.RefundUseCase;
 import io.proxima.domain.shared.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
-import io.proxima.application.audit.AuditEvent;
-import io.proxima.application.audit.port.in.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Administrators' billing: manual confirmations, all transactions, refunds, balance adjustments
  * and the ledger proof. Each money movement records the administrator and the reason in the
- * ledger; the identity context's audit log is to be called here as well once it is merged.
+ * ledger; audit records are written by the use cases, in their transactions.
  */
 @Path("/api/v1/admin/billing")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,8 +50,6 @@ public class AdminBillingResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    AuditLog audit;
 
     @Inject
     RechargeUseCase recharges;
@@ -72,7 +68,6 @@ public class AdminBillingResource {
     @Operation(summary = "Confirm a manual (bank transfer) payment; credits once")
     public ApiResponse<RechargeResponse> confirm(@PathParam("id") String id) {
         var order = recharges.confirmManual(Params.pathId(id, "recharge"), caller.id());
-        audit.recordSeparately(AuditEvent.of("billing.recharge.confirm", "recharge", id));
         return ApiResponse.ok(RechargeResponse.from(order));
     }
 
@@ -97,10 +92,6 @@ public class AdminBillingResource {
         }
         Created<RefundView> r = refunds.refund(new RefundUseCase.RefundRequest(caller.id(), body.orderId(), body.userId(),
                 body.vmId(), body.amount(), body.currency(), body.destination(), body.reason(), key));
-        if (!r.replayed()) {
-            audit.recordSeparately(AuditEvent.of("billing.refund", "refund", r.value().id())
-                    .detail("amount", body.amount()).detail("destination", body.destination()).detail("reason", body.reason()));
-        }
         return Response.status(201).entity(ApiResponse.created(RefundResponse.from(r.value())))
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null).build();
     }

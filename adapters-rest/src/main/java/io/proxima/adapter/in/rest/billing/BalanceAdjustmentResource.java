@@ -8,8 +8,6 @@ import io.proxima.application.billing.port.in.BillingViews.Created;
 import io.proxima.application.billing.port.in.BillingViews.TransactionView;
 import io.proxima.domain.shared.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
-import io.proxima.application.audit.AuditEvent;
-import io.proxima.application.audit.port.in.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Administrators' signed balance adjustments with a reason (a ledger entry naming the admin).
- * The identity context's audit log is to be written here as well once it is merged.
+ * The audit record is written by the use case, in the transaction that moves the money.
  */
 @Path("/api/v1/users/{id}/balance-adjustments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +33,6 @@ public class BalanceAdjustmentResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    AuditLog audit;
 
     @Inject
     BalanceUseCase balances;
@@ -51,10 +47,6 @@ public class BalanceAdjustmentResource {
         }
         Created<TransactionView> t = balances.adjust(new BalanceUseCase.AdjustBalance(Params.pathId(id, "user"),
                 body.amount(), body.currency(), body.reason(), caller.id(), key));
-        if (!t.replayed()) {
-            audit.recordSeparately(AuditEvent.of("billing.adjustment", "user", id).user(Params.pathId(id, "user"))
-                    .detail("amount", body.amount()).detail("reason", body.reason()));
-        }
         return Response.status(201).entity(ApiResponse.created(TransactionResponse.from(t.value())))
                 .header("Idempotent-Replayed", t.replayed() ? "true" : null).build();
     }

@@ -34,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** A pool reconnects within seconds of the database coming back. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @Inject
     Messages messages;
@@ -152,6 +154,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String id = requestIds.current();
+        if (DatabaseOutage.in(e)) {
+            // Readiness already reports DOWN; clients are told to come back rather than shown a bug.
+            LOG.warnf("request %s: database unavailable: %s", id, e.getMessage());
+            return Response.fromResponse(envelope(503, 50301, "Service temporarily unavailable (request id " + id + ")", null))
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "unexpected failure in request %s", id);
         // Internals stay in the log; the client gets the correlation id to quote to support.
         return envelope(500, 50001, "Internal server error (request id " + id + ")", null);

@@ -2,8 +2,6 @@ package io.proxima.adapter.in.rest.system;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
-import io.proxima.application.audit.AuditEvent;
-import io.proxima.application.audit.port.in.AuditLog;
 import io.proxima.application.system.port.in.SystemSettingsUseCase;
 import io.proxima.domain.shared.ValidationException;
 import io.proxima.domain.system.Setting;
@@ -33,8 +31,6 @@ public class SystemConfigResource {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    AuditLog audit;
 
     @GET
     public ApiResponse<Map<String, Object>> get() {
@@ -52,7 +48,6 @@ public class SystemConfigResource {
         Map<String, String> raw = new LinkedHashMap<>();
         changes.forEach((k, v) -> raw.put(k, v == null ? null : String.valueOf(v)));
         Map<Setting, String> result = settings.update(raw, currentUser.id().value());
-        audit.record(AuditEvent.of("system.config.update", "system_config", null).detail("keys", String.join(",", raw.keySet())));
         return ApiResponse.ok(view(result));
     }
 

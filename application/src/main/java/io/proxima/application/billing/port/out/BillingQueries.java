@@ -16,6 +16,9 @@ public interface BillingQueries {
 
     Page<TransactionView> transactions(TransactionFilter filter, PageRequest page);
 
+    /** One ledger entry of {@code ownerId}'s account, however old. */
+    Optional<TransactionView> transaction(UUID ownerId, UUID id);
+
     /** Sum of the hourly prices of the owner's active metered resources, in minor units. */
     long burnRatePerHour(UUID ownerId);
 

@@ -18,4 +18,7 @@ public interface IdempotencyStore {
      */
     Optional<Claim> claim(String scope, UUID caller, String key, String requestHash, String resultRef, Instant now,
                           Duration window);
+
+    /** Deletes keys created before {@code cutoff} (past every window); returns how many. */
+    int purgeCreatedBefore(Instant cutoff);
 }

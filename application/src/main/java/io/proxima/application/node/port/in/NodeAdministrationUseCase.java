@@ -30,6 +30,7 @@ public interface NodeAdministrationUseCase {
     /** Refused (409) while guests, templates or pools still use the node. */
     void delete(UUID id, UUID adminId);
 
+    /** Also refreshes the node's observed status and capacity. */
     ConnectionTest testConnection(UUID id);
 
     /** Live CPU, memory, disk and network figures from PVE. */
@@ -37,6 +38,9 @@ public interface NodeAdministrationUseCase {
 
     List<RrdPoint> history(UUID id, RrdTimeframe timeframe);
 
-    /** Refreshes every enabled node's status and capacity; run on a schedule. */
+    /** Refreshes every enabled node's status and capacity now (each node on its own; one failing never stops the rest). */
     void heartbeatAll();
+
+    /** The scheduled heartbeat: {@link #heartbeatAll()} by one instance per period; false when another has the period. */
+    boolean heartbeatIfDue(java.time.Duration period);
 }

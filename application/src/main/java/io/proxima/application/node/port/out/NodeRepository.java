@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Node aggregates; updates are optimistic on the version. */
+/** Node aggregates; configuration updates are optimistic on the version, observed state is last-writer-wins. */
 public interface NodeRepository {
 
     Optional<Node> find(UUID id);
@@ -18,6 +18,9 @@ public interface NodeRepository {
 
     /** Throws {@code StaleVersionException} when the node was saved by someone else in between. */
     void update(Node node);
+
+    /** Writes the node's observed state only (status, capacity, heartbeat); the version is not touched. */
+    void saveObserved(Node node);
 
     /** True when guests, templates or pools still refer to the node. */
     boolean inUse(UUID id);
