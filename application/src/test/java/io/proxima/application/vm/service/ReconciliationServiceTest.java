@@ -38,7 +38,7 @@ class ReconciliationServiceTest {
         vm = h.runningVm("web-1");
         reconciliation = new ReconciliationService(nodes(), h.store.readRepository,
                 new VmTransactions(h.store.vmRepository, h.store.operationRepository, h.store.clock),
-                new RacingPve(), (job, period) -> true, h.store.clock,
+                new RacingPve(), new AlwaysClaims(), h.store.clock,
                 new OperationTransactions(h.store.operationRepository, h.store.vmRepository), h.store.lifecycle);
     }
 
@@ -60,8 +60,8 @@ class ReconciliationServiceTest {
         Node.Settings settings = new Node.Settings("pve1", "pve1", "https://127.0.0.1:8006", "root@pam!proxima", null, false,
                 "eu", 1.0, 1.0, "local-lvm", "vmbr0", true);
         Node node = Node.reconstitute(h.store.nodeId, settings, "secret", NodeStatus.ONLINE, h.store.clock.instant(), 65536,
-                32, "9.1", 0, h.store.clock.instant(), h.store.clock.instant());
-        return new NodeTransactions(null, null, h.store.clock) {
+                32, "9.1", 0, 0L, h.store.clock.instant(), h.store.clock.instant());
+        return new NodeTransactions(null, null, null) {
             @Override
             public List<Node> enabledNodes() {
                 return List.of(node);
@@ -181,5 +181,18 @@ class ReconciliationServiceTest {
                 .observe(vm.id(), vm().version(), VmEvent.OBSERVED_STOPPED, null, h.store.clock.instant());
         assertThat(applied).isEmpty();
         assertThat(vm().status()).isEqualTo(VmStatus.RUNNING);
+    }
+
+    /** A job claim that always succeeds: these tests drive one reconciliation at a time. */
+    private static final class AlwaysClaims implements io.proxima.application.shared.port.out.PeriodicJobs {
+        @Override
+        public boolean claim(String job, java.time.Instant periodStart) {
+            return true;
+        }
+
+        @Override
+        public int purgeClaimedBefore(java.time.Instant cutoff) {
+            return 0;
+        }
     }
 }
