@@ -45,7 +45,8 @@ class ArchitectureTest {
     void application_uses_only_domain_and_the_cdi_and_transaction_apis() {
         classes().that().resideInAPackage("io.proxima.application..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.proxima.domain..",
-                        "io.proxima.application..", "jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..")
+                        "io.proxima.application..", "jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..",
+                        "jakarta.annotation..")
                 .check(proxima);
     }
 
