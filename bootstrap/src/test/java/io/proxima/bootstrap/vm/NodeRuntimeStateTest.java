@@ -88,7 +88,7 @@ class NodeRuntimeStateTest {
         order.put("location", "nowhere-" + c.location());
         Response refused = owner.as().contentType(ContentType.JSON).body(order).post("/api/v1/vms");
         VmFixtures.assertEnvelope(refused, 503, 50301);
-        owner.as().get("/api/v1/vms").then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
+        owner.as().get("/api/v1/vms").then().statusCode(200).body("data.items", org.hamcrest.Matchers.empty());
         owner.as().get("/api/v1/billing/balance").then().body("data.balance", org.hamcrest.Matchers.is("10.00"));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -34,7 +33,7 @@ class VmAuthorizationMatrixTest {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -52,9 +51,7 @@ class VmAuthorizationMatrixTest {
         Account support = IdentityApi.userWithRole("staff", "support");
         String vmId = owner.as().contentType(ContentType.JSON).body(VmFixtures.order(c, "matrix")).post("/api/v1/vms")
                 .then().statusCode(202).extract().path("data.vm.id");
-        for (int i = 0; i < 10 && runner.runDue() > 0; i++) {
-            // provision
-        }
+        operations.drain();
         String readKey = owner.as().contentType(ContentType.JSON).body(Map.of("name", "ro", "scopes", List.of("read")))
                 .post("/api/v1/account/api-keys").then().statusCode(201).extract().path("data.key");
         String writeKey = owner.as().contentType(ContentType.JSON).body(Map.of("name", "rw", "scopes", List.of("read", "write")))

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.is;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.billing.port.in.BillingJobsUseCase;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.billing.TestBillingClock;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
@@ -35,7 +34,7 @@ class VmBillingFlowTest {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -52,9 +51,7 @@ class VmBillingFlowTest {
     }
 
     private void drain() {
-        for (int i = 0; i < 20 && runner.runDue() > 0; i++) {
-            // until nothing is due
-        }
+        operations.drain();
     }
 
     private String recharge(Account who, Account admin, String amount) {

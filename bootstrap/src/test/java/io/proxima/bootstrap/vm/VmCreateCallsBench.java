@@ -3,7 +3,6 @@ package io.proxima.bootstrap.vm;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulator;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -31,7 +30,7 @@ class VmCreateCallsBench {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -48,9 +47,7 @@ class VmCreateCallsBench {
         sim.resetCounts();
         String vm = owner.as().contentType(ContentType.JSON).body(VmFixtures.order(c, "counted")).post("/api/v1/vms")
                 .then().statusCode(202).extract().path("data.vm.id");
-        for (int i = 0; i < 20 && runner.runDue() > 0; i++) {
-            // provision
-        }
+        operations.drain();
         row(out, "order to running (QEMU clone, cloud-init, resize, start)", sim);
 
         sim.resetCounts();
@@ -59,9 +56,7 @@ class VmCreateCallsBench {
 
         sim.resetCounts();
         owner.as().delete("/api/v1/vms/" + vm).then().statusCode(202);
-        for (int i = 0; i < 20 && runner.runDue() > 0; i++) {
-            // delete
-        }
+        operations.drain();
         row(out, "deletion (stop, destroy)", sim);
         Files.writeString(Path.of(System.getProperty("bench.out", "target/vm-calls.md")), out.toString());
     }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.is;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulatorEndpoint;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -33,7 +32,7 @@ class VmExtrasFlowTest {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -43,9 +42,7 @@ class VmExtrasFlowTest {
     }
 
     private void drain() {
-        for (int i = 0; i < 30 && runner.runDue() > 0; i++) {
-            // run until nothing is due
-        }
+        operations.drain();
     }
 
     private record Running(VmFixtures.Catalog catalog, Account admin, Account owner, Account stranger, String vmId) {

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulatorEndpoint;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -43,7 +42,7 @@ class VmLifecycleFlowTest {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -59,9 +58,7 @@ class VmLifecycleFlowTest {
     }
 
     private void drain() {
-        for (int i = 0; i < 20 && runner.runDue() > 0; i++) {
-            // run until nothing is due
-        }
+        operations.drain();
     }
 
     @Test

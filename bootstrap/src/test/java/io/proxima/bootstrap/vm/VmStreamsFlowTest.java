@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.is;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulatorEndpoint;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.application.vm.service.VmConsoleService;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
@@ -43,7 +42,7 @@ class VmStreamsFlowTest {
     SimulatedPveCluster cluster;
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -66,9 +65,7 @@ class VmStreamsFlowTest {
     }
 
     private void drain() {
-        for (int i = 0; i < 20 && runner.runDue() > 0; i++) {
-            // run until nothing is due
-        }
+        operations.drain();
     }
 
     /** A client connection: messages as strings (binary decoded as UTF-8), the close code when closed. */

@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
-import io.proxima.application.vm.service.OperationRunner;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -42,7 +41,7 @@ class VmWireMockPveTest {
     private static final String UPID = "UPID:wm1:00001234:00005678:65A0B0C0:qmclone:9000:root@pam!proxima:";
 
     @Inject
-    OperationRunner runner;
+    OperationsDrain operations;
 
     @Inject
     NodeAdministrationUseCase nodes;
@@ -102,9 +101,7 @@ class VmWireMockPveTest {
                 .body(Map.of("hostname", "doomed", "plan_id", planId, "template_id", templateId,
                         "ssh_keys", List.of(VmFixtures.sshKey()), "location", "wm-" + suffix))
                 .post("/api/v1/vms").then().statusCode(202).extract().path("data.vm.id");
-        for (int i = 0; i < 10 && runner.runDue() > 0; i++) {
-            // run the saga and its compensation
-        }
+        operations.drain();
 
         owner.as().get("/api/v1/vms/" + vmId).then().statusCode(200)
                 .body("data.status", is("error"))

@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class Faults {
 
-    private static final List<String> PERMANENT_TEXTS = List.of("quota", "no space left", "not enough", "does not exist",
+    private static final List<String> PERMANENT_TEXTS = List.of("quota", "no space left", "is full", "not enough", "does not exist",
             "not allowed", "permission", "not implemented");
 
     private Faults() {

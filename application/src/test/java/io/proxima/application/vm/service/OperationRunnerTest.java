@@ -235,6 +235,8 @@ class OperationRunnerTest {
         assertThat(Faults.isTransient(new PveUnreachableException("connection reset", 0))).isTrue();
         assertThat(Faults.isTransient(new PveException("unexpected failure", 500))).as("a 5xx PVE gives no reason for").isTrue();
         assertThat(Faults.isTransient(new PveException("disk quota exceeded", 500))).isFalse();
+        assertThat(Faults.isTransient(new PveException("unable to create VM 4242 - storage 'local-lvm' is full", 500)))
+                .as("a full storage does not empty itself between retries").isFalse();
         assertThat(Faults.isTransient(new PveParameterException("bad", 400, Map.of()))).isFalse();
         assertThat(Faults.isTransient(new PveNotFoundException("does not exist", 500))).isFalse();
         assertThat(Faults.isTransient(new PveTaskFailedException(upid, "got timeout", PveTaskFailedException.Kind.TRANSIENT,
