@@ -1,6 +1,7 @@
 package io.proxima.bootstrap.jobs;
 
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
+import io.proxima.application.vm.port.in.FirewallUseCase;
 import io.proxima.application.vm.port.in.ReconciliationUseCase;
 import io.proxima.application.vm.service.OperationRunner;
 import io.quarkus.scheduler.Scheduled;
@@ -25,6 +26,9 @@ public class VmJobs {
 
     @Inject
     ReconciliationUseCase reconciliation;
+
+    @Inject
+    FirewallUseCase firewall;
 
     @ConfigProperty(name = "proxima.nodes.heartbeat-interval", defaultValue = "30s")
     Duration heartbeatInterval;
@@ -58,6 +62,9 @@ public class VmJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         // Every instance ticks; the period claim lets one of them do the work per period.
-        reconciliation.reconcileIfDue(reconcileInterval);
+        if (reconciliation.reconcileIfDue(reconcileInterval)) {
+            // Same period as the claim: firewalls a failed PVE write left behind are written again.
+            firewall.convergePending(100);
+        }
     }
 }

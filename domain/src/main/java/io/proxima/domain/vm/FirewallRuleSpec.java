@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
  * A guest firewall rule in seed 001's terms (inbound/outbound, accept/drop/reject, TCP/UDP/ICMP,
  * a port or range, source and destination as address or CIDR), validated before PVE sees it.
  */
+/*
+ * {@code position} is the rule's index in the VM's list; null when creating means "after the
+ * others" (creation order), and a given position pushes the rules from there down by one.
+ */
 public record FirewallRuleSpec(String direction, String action, String protocol, String port, String source,
-                               String destination, boolean enabled, int position, String comment) {
+                               String destination, boolean enabled, Integer position, String comment) {
 
     public static final int MAX_RULES = 50;
     private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
@@ -47,7 +51,7 @@ public record FirewallRuleSpec(String direction, String action, String protocol,
         }
         source = address("source", source, errors);
         destination = address("destination", destination, errors);
-        if (position < 0 || position >= MAX_RULES) {
+        if (position != null && (position < 0 || position >= MAX_RULES)) {
             errors.add(FieldError.of("position", "validation.range", "must be between 0 and " + (MAX_RULES - 1), 0, MAX_RULES - 1));
         }
         if (comment != null && comment.length() > 200) {
@@ -88,6 +92,11 @@ public record FirewallRuleSpec(String direction, String action, String protocol,
     }
 
     /** PVE's spelling: in/out, ACCEPT/DROP/REJECT, protocol omitted for any. */
+    /** The same rule at {@code index} of the VM's list (stored rules always have one). */
+    public FirewallRuleSpec at(int index) {
+        return new FirewallRuleSpec(direction, action, protocol, port, source, destination, enabled, index, comment);
+    }
+
     public String pveDirection() {
         return direction.equals("inbound") ? "in" : "out";
     }

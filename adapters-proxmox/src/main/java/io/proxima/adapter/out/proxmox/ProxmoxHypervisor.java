@@ -689,6 +689,13 @@ public class ProxmoxHypervisor implements Hypervisor {
     }
 
     @Override
+    @Retry(maxRetries = 3, delay = 1000, jitter = 500, retryOn = PveLockTimeoutException.class)
+    public void moveFirewallRule(PveNodeConnection conn, GuestRef guest, int pos, int moveto, String digest) {
+        // with moveto PVE ignores every other argument of the update
+        client(conn).put(guestPath(guest, "firewall", "rules", pos), PveParams.create().add("moveto", moveto).add("digest", digest));
+    }
+
+    @Override
     @Retry(maxRetries = 2, delay = 500, jitter = 250, retryOn = {PveUnreachableException.class, PveTimeoutException.class},
             abortOn = PveTlsTrustException.class)
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)

@@ -388,6 +388,11 @@ class FakeHypervisor implements Hypervisor {
     }
 
     @Override
+    public void moveFirewallRule(PveNodeConnection conn, GuestRef guest, int pos, int moveto, String digest) {
+        throw new AssertionError("not used by the saga tests");
+    }
+
+    @Override
     public FirewallOptions firewallOptions(PveNodeConnection conn, GuestRef guest) {
         throw new AssertionError("not used by the saga tests");
     }

@@ -1447,6 +1447,26 @@ public final class PveSimulator {
         checkFirewallDigest(g, q.get("digest"));
         int p = requirePos(g, pos);
         Map<String, String> rule = g.rules.get(p);
+        if (q.get("moveto") != null) {
+            // PVE: the rule goes before the one now at moveto (last when past the end); nothing else changes
+            int to = Integer.parseInt(q.get("moveto"));
+            List<Map<String, String>> moved = new ArrayList<>();
+            for (int i = 0; i < g.rules.size(); i++) {
+                if (i == to) {
+                    moved.add(rule);
+                }
+                if (i != p) {
+                    moved.add(g.rules.get(i));
+                }
+            }
+            if (to >= g.rules.size()) {
+                moved.add(rule);
+            }
+            g.rules.clear();
+            g.rules.addAll(moved);
+            g.rulesVersion++;
+            return null;
+        }
         String delete = q.get("delete");
         if (delete != null) {
             for (String k : delete.split(",")) {

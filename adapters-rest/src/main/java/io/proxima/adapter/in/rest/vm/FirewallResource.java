@@ -7,6 +7,7 @@ import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.application.vm.port.in.FirewallUseCase;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.out.FirewallRuleRepository.StoredRule;
+import io.proxima.application.vm.port.out.FirewallRuleRepository.SyncState;
 import io.proxima.domain.vm.FirewallRuleSpec;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -46,19 +47,24 @@ public class FirewallResource {
 
         FirewallRuleSpec toSpec() {
             return new FirewallRuleSpec(direction, action, protocol, port, source, destination, enabled == null || enabled,
-                    position == null ? 0 : position, comment);
+                    position, comment);
         }
     }
 
+    /**
+     * {@code sync_status}: {@code applied} when PVE holds the VM's current rules, {@code pending}
+     * while a write to PVE is still owed (reconciliation retries it); {@code sync_error} says why.
+     */
     public record FirewallRuleResponse(UUID id, UUID vmId, String direction, String action, String protocol, String port,
                                        String source, String destination, boolean enabled, int position, String comment,
-                                       Instant createdAt, Instant updatedAt) {
+                                       Instant createdAt, Instant updatedAt, String syncStatus, String syncError) {
 
-        static FirewallRuleResponse from(StoredRule r) {
+        static FirewallRuleResponse from(StoredRule r, SyncState sync) {
             FirewallRuleSpec s = r.spec();
             return new FirewallRuleResponse(r.id(), r.vmId(), s.direction(), s.action(), s.protocol().toUpperCase(),
                     s.port() == null ? null : s.port().replace(':', '-'), s.source() == null ? "0.0.0.0/0" : s.source(),
-                    s.destination(), s.enabled(), s.position(), s.comment(), r.createdAt(), r.updatedAt());
+                    s.destination(), s.enabled(), s.position(), s.comment(), r.createdAt(), r.updatedAt(),
+                    sync.pending() ? "pending" : "applied", sync.pending() ? sync.lastError() : null);
         }
     }
 
@@ -66,7 +72,8 @@ public class FirewallResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<FirewallRuleResponse> update(@PathParam("id") String id, @Valid @NotNull FirewallRuleRequest r) {
-        return ApiResponse.ok(FirewallRuleResponse.from(firewall.update(Ids.required("Firewall rule", id), r.toSpec(), actor())));
+        StoredRule rule = firewall.update(Ids.required("Firewall rule", id), r.toSpec(), actor());
+        return ApiResponse.ok(FirewallRuleResponse.from(rule, firewall.syncState(rule.vmId(), actor())));
     }
 
     @DELETE

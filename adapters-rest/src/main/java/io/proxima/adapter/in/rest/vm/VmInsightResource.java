@@ -131,16 +131,20 @@ public class VmInsightResource {
     @GET
     @Path("/{id}/firewall")
     public ApiResponse<List<FirewallResource.FirewallRuleResponse>> firewall(@PathParam("id") String id) {
-        return ApiResponse.ok(firewall.list(Ids.required("VM", id), actor()).stream()
-                .map(FirewallResource.FirewallRuleResponse::from).toList());
+        UUID vmId = Ids.required("VM", id);
+        var rules = firewall.list(vmId, actor());
+        var sync = firewall.syncState(vmId, actor());
+        return ApiResponse.ok(rules.stream().map(r -> FirewallResource.FirewallRuleResponse.from(r, sync)).toList());
     }
 
     @POST
     @Path("/{id}/firewall")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addRule(@PathParam("id") String id, @Valid @NotNull FirewallResource.FirewallRuleRequest r) {
-        var rule = firewall.create(Ids.required("VM", id), r.toSpec(), actor());
-        return Response.status(201).entity(ApiResponse.created(FirewallResource.FirewallRuleResponse.from(rule))).build();
+        UUID vmId = Ids.required("VM", id);
+        var rule = firewall.create(vmId, r.toSpec(), actor());
+        return Response.status(201).entity(ApiResponse.created(FirewallResource.FirewallRuleResponse.from(rule,
+                firewall.syncState(vmId, actor())))).build();
     }
 
     private Actor actor() {

@@ -141,6 +141,12 @@ public interface Hypervisor {
     /** Removes the rule at {@code pos}. */
     void deleteFirewallRule(PveNodeConnection conn, GuestRef guest, int pos, String digest);
 
+    /**
+     * Moves the rule at {@code pos} (PVE's {@code moveto}): it is placed before the rule that is at
+     * {@code moveto} now, or last when {@code moveto} is past the end.
+     */
+    void moveFirewallRule(PveNodeConnection conn, GuestRef guest, int pos, int moveto, String digest);
+
     /** The guest's firewall options. */
     FirewallOptions firewallOptions(PveNodeConnection conn, GuestRef guest);
 
