@@ -12,9 +12,11 @@ public enum Setting {
     VERIFICATION_REQUIRED(Type.BOOLEAN, "true"),
     CURRENCY(Type.CURRENCY, "USD"),
     BILLING_GRACE_PERIOD_DAYS(Type.INTEGER, "7"),
-    MIN_BALANCE_HOURS(Type.INTEGER, "1");
+    MIN_BALANCE_HOURS(Type.INTEGER, "1"),
+    /** The business's time zone: reports count calendar days in it unless a request names another. */
+    TIME_ZONE(Type.TIME_ZONE, "UTC");
 
-    public enum Type { BOOLEAN, INTEGER, CURRENCY }
+    public enum Type { BOOLEAN, INTEGER, CURRENCY, TIME_ZONE }
 
     private final Type type;
     private final String defaultValue;
@@ -63,6 +65,13 @@ public enum Setting {
                     return java.util.Currency.getInstance(v.toUpperCase(Locale.ROOT)).getCurrencyCode();
                 } catch (IllegalArgumentException e) {
                     throw ValidationException.of(key(), "validation.currency", "must be an ISO 4217 currency code");
+                }
+            }
+            case TIME_ZONE -> {
+                try {
+                    return java.time.ZoneId.of(v).getId();
+                } catch (java.time.DateTimeException e) {
+                    throw ValidationException.of(key(), "validation.time_zone", "must be an IANA time zone such as Europe/Berlin");
                 }
             }
             default -> throw new IllegalStateException("unknown type " + type);

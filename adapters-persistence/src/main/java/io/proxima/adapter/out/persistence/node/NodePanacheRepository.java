@@ -50,6 +50,15 @@ public class NodePanacheRepository implements NodeRepository {
         NodeEntity.update("status = ?1, lastHeartbeatAt = ?2, totalMemoryMb = ?3, totalCores = ?4, pveVersion = ?5, "
                         + "heartbeatFailures = ?6 where id = ?7", node.status().wireName(), node.lastHeartbeatAt(),
                 node.totalMemoryMb(), node.totalCores(), node.pveVersion(), node.heartbeatFailures(), node.id());
+        if (node.lastHeartbeatAt() != null || node.heartbeatFailures() > 0) {
+            // The uptime history of the node-status report: one counter row per node and UTC day.
+            boolean ok = node.heartbeatFailures() == 0;
+            NodeEntity.getEntityManager().createNativeQuery("""
+                    INSERT INTO node_availability_days (node_id, day, ok, failed) VALUES (?1, (now() AT TIME ZONE 'UTC')::date, ?2, ?3)
+                    ON CONFLICT (node_id, day) DO UPDATE SET ok = node_availability_days.ok + EXCLUDED.ok,
+                                                            failed = node_availability_days.failed + EXCLUDED.failed""")
+                    .setParameter(1, node.id()).setParameter(2, ok ? 1 : 0).setParameter(3, ok ? 0 : 1).executeUpdate();
+        }
     }
 
     @Override

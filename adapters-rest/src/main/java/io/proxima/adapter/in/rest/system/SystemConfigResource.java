@@ -56,7 +56,7 @@ public class SystemConfigResource {
         values.forEach((s, v) -> out.put(s.key(), switch (s.type()) {
             case BOOLEAN -> Boolean.parseBoolean(v);
             case INTEGER -> Integer.parseInt(v);
-            case CURRENCY -> v;
+            case CURRENCY, TIME_ZONE -> v;
         }));
         return out;
     }
