@@ -273,7 +273,11 @@ class BillingApiTest {
                     .body("data.lines", hasSize(2))
                     .body("data.lines.find { it.vm_id == '" + a + "' }.hours", is(3))
                     .body("data.lines.find { it.vm_id == '" + a + "' }.amount", is("3.00"))
-                    .body("data.lines.find { it.vm_id == '" + b + "' }.hours", is(2));
+                    .body("data.lines.find { it.vm_id == '" + b + "' }.hours", is(2))
+                    // each line says which hours it covers
+                    .body("data.lines.find { it.vm_id == '" + a + "' }.period_start", is("2034-03-31T21:00:00Z"))
+                    .body("data.lines.find { it.vm_id == '" + a + "' }.period_end", is("2034-04-01T00:00:00Z"))
+                    .body("data.lines.find { it.vm_id == '" + b + "' }.period_start", is("2034-03-31T22:00:00Z"));
             user(UUID.randomUUID()).when().get("/api/v1/billing/invoices/" + id).then().statusCode(404);
         } finally {
             metering.stop(a, clock.now());

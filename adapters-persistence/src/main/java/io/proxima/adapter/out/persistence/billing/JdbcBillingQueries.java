@@ -122,10 +122,26 @@ public class JdbcBillingQueries implements BillingQueries {
         return sql.one("SELECT " + INVOICE_COLUMNS + " FROM billing_invoices WHERE id = ?", JdbcBillingQueries::invoice, id)
                 .map(summary -> {
                     Currency c = summary.closingBalance().currency();
-                    List<InvoiceLine> lines = sql.list(
-                            "SELECT vm_id, hours, amount_minor FROM billing_invoice_lines WHERE invoice_id = ? ORDER BY vm_id",
-                            rs -> new InvoiceLine(Sql.uuid(rs, "vm_id"), "VM " + Sql.uuid(rs, "vm_id"),
-                                    rs.getLong("hours"), Money.of(rs.getLong("amount_minor"), c)), id);
+                    // The hostname is read at display time (a statement names the VM as the customer knows
+                    // it); the hours come from the charges themselves (unique per VM and hour, indexed).
+                    List<InvoiceLine> lines = sql.list("""
+                            SELECT l.vm_id, l.hours, l.amount_minor, v.hostname,
+                                   (SELECT min(j.period_start) FROM billing_journal j WHERE j.vm_id = l.vm_id AND j.type = 'charge'
+                                       AND j.period_start >= i.period_start AND j.period_start < i.period_end) AS first_hour,
+                                   (SELECT max(j.period_start) FROM billing_journal j WHERE j.vm_id = l.vm_id AND j.type = 'charge'
+                                       AND j.period_start >= i.period_start AND j.period_start < i.period_end) AS last_hour
+                              FROM billing_invoice_lines l
+                              JOIN billing_invoices i ON i.id = l.invoice_id
+                              LEFT JOIN vms v ON v.id = l.vm_id
+                             WHERE l.invoice_id = ? ORDER BY v.hostname NULLS LAST, l.vm_id""",
+                            rs -> {
+                                String hostname = rs.getString("hostname");
+                                java.time.Instant last = Sql.instant(rs, "last_hour");
+                                return new InvoiceLine(Sql.uuid(rs, "vm_id"),
+                                        hostname != null ? hostname : "VM " + Sql.uuid(rs, "vm_id"), rs.getLong("hours"),
+                                        Money.of(rs.getLong("amount_minor"), c), hostname, Sql.instant(rs, "first_hour"),
+                                        last == null ? null : last.plusSeconds(3600));
+                            }, id);
                     return new InvoiceDetail(summary, lines);
                 });
     }

@@ -61,9 +61,11 @@ public final class BillingDtos {
     }
 
     @Schema(name = "InvoiceLine")
-    public record InvoiceLineResponse(UUID vmId, String description, long hours, String amount) {
+    public record InvoiceLineResponse(UUID vmId, String description, long hours, String amount, String hostname,
+                                      Instant periodStart, Instant periodEnd) {
         static InvoiceLineResponse from(InvoiceLine l) {
-            return new InvoiceLineResponse(l.vmId(), l.description(), l.hours(), money(l.amount()));
+            return new InvoiceLineResponse(l.vmId(), l.description(), l.hours(), money(l.amount()), l.hostname(), l.periodStart(),
+                    l.periodEnd());
         }
     }
 

@@ -43,7 +43,12 @@ public final class BillingViews {
                                  Money closingBalance, Instant createdAt) {
     }
 
-    public record InvoiceLine(UUID vmId, String description, long hours, Money amount) {
+    /**
+     * One VM's charges in a statement: {@code hostname} as the VM is called now (null once the VM
+     * row is gone), and the first and the end of the last charged hour of the statement's period.
+     */
+    public record InvoiceLine(UUID vmId, String description, long hours, Money amount, String hostname,
+                              java.time.Instant periodStart, java.time.Instant periodEnd) {
     }
 
     public record InvoiceDetail(InvoiceSummary summary, List<InvoiceLine> lines) {
