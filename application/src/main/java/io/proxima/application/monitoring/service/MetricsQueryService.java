@@ -13,11 +13,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Stored metrics for the history routes, the dashboard and the streams. */
 @ApplicationScoped
@@ -61,9 +63,27 @@ public class MetricsQueryService implements MetricsQueryUseCase {
     }
 
     @Override
-    @Transactional
-    public Optional<Instant> firstSampleAfter(String resourceType, UUID resourceId, RrdTimeframe timeframe) {
-        return history(resourceType, resourceId, timeframe).stream().findFirst().map(RrdPoint::time);
+    public List<RrdPoint> history(String resourceType, UUID resourceId, RrdTimeframe timeframe, Supplier<List<RrdPoint>> pveRrd) {
+        List<RrdPoint> stored = history(resourceType, resourceId, timeframe);
+        Instant windowStart = clock.instant().minus(window(timeframe));
+        // Covered when the first stored point is within two buckets of the window's start.
+        long bucket = Math.max(resolution(timeframe).seconds(), 60);
+        if (!stored.isEmpty() && !stored.get(0).time().isAfter(windowStart.plusSeconds(2 * bucket))) {
+            return stored;
+        }
+        List<RrdPoint> older;
+        try {
+            older = pveRrd.get();
+        } catch (RuntimeException e) {
+            return stored;
+        }
+        if (stored.isEmpty()) {
+            return older;
+        }
+        Instant first = stored.get(0).time();
+        List<RrdPoint> out = new ArrayList<>(older.stream().filter(p -> p.time().isBefore(first)).toList());
+        out.addAll(stored);
+        return out;
     }
 
     /** PVE's RRD vocabulary, so the history routes render stored and RRD points alike. */

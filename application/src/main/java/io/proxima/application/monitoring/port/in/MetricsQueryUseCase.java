@@ -18,8 +18,13 @@ public interface MetricsQueryUseCase {
      */
     List<RrdPoint> history(String resourceType, UUID resourceId, RrdTimeframe timeframe);
 
-    /** When the stored history starts (to fill what is older from PVE's RRD). */
-    Optional<java.time.Instant> firstSampleAfter(String resourceType, UUID resourceId, RrdTimeframe timeframe);
+    /**
+     * The stored history, with PVE's RRD ({@code pveRrd}, called only then) filling the part of the
+     * window before the first stored sample — the time before Proxima collected. An RRD that cannot
+     * be read leaves the stored part.
+     */
+    List<RrdPoint> history(String resourceType, UUID resourceId, RrdTimeframe timeframe,
+                           java.util.function.Supplier<List<RrdPoint>> pveRrd);
 
     Optional<Sample> latest(String resourceType, UUID resourceId);
 
