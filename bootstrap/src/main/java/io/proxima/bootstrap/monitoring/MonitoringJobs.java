@@ -1,7 +1,9 @@
 package io.proxima.bootstrap.monitoring;
 
 import io.proxima.application.monitoring.port.in.MetricsCollectionUseCase;
+import io.proxima.application.monitoring.port.in.WebhookUseCase;
 import io.proxima.application.monitoring.port.out.MonitoringSettings;
+import io.proxima.application.monitoring.port.out.WebhookSettings;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,13 +34,41 @@ public class MonitoringJobs {
     @ConfigProperty(name = "proxima.monitoring.retention.hour", defaultValue = "P365D")
     Duration hour;
 
+    @ConfigProperty(name = "proxima.webhooks.timeout", defaultValue = "10s")
+    Duration webhookTimeout;
+
+    @ConfigProperty(name = "proxima.webhooks.first-retry", defaultValue = "30s")
+    Duration webhookFirstRetry;
+
+    @ConfigProperty(name = "proxima.webhooks.max-backoff", defaultValue = "1h")
+    Duration webhookMaxBackoff;
+
+    @ConfigProperty(name = "proxima.webhooks.give-up-after", defaultValue = "P1D")
+    Duration webhookGiveUp;
+
     @Inject
     MetricsCollectionUseCase collection;
+
+    @Inject
+    WebhookUseCase webhooks;
 
     @Produces
     @Singleton
     MonitoringSettings monitoringSettings() {
         return new MonitoringSettings(interval, raw, fiveMinutes, hour);
+    }
+
+    @Produces
+    @Singleton
+    WebhookSettings webhookSettings() {
+        return new WebhookSettings(webhookTimeout, webhookFirstRetry, webhookMaxBackoff, webhookGiveUp, 50);
+    }
+
+    @Scheduled(every = "${proxima.webhooks.poll-interval:2s}", delayed = "${proxima.webhooks.initial-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliverWebhooks() {
+        // Every instance polls; SKIP LOCKED claims keep each delivery to one sender.
+        webhooks.dispatchDue();
     }
 
     @Scheduled(every = "${proxima.monitoring.tick:10s}", delayed = "${proxima.monitoring.initial-delay:15s}",
@@ -52,6 +82,11 @@ public class MonitoringJobs {
     @Scheduled(every = "${proxima.monitoring.retention.interval:1h}", delayed = "${proxima.monitoring.retention.initial-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
-        LOG.debugf("metrics retention removed %d samples", collection.purgeExpired());
+        try {
+            LOG.debugf("metrics retention removed %d samples", collection.purgeExpired());
+        } catch (RuntimeException e) {
+            // Two instances dropping the same partition: the other one did it; next hour tries again.
+            LOG.debugf("metrics retention skipped: %s", e.getMessage());
+        }
     }
 }
