@@ -15,8 +15,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import com.sun.net.httpserver.HttpServer;
+import io.proxima.application.monitoring.port.in.WebhookUseCase;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +52,44 @@ class MonitoringFlowTest {
 
     @Inject
     MetricsCollectionUseCase collection;
+
+    @Inject
+    WebhookUseCase webhooks;
+
+    /** A webhook receiver on loopback: records each request's headers and body. */
+    static final class Receiver implements AutoCloseable {
+        record Request(Map<String, String> headers, String body) {
+        }
+
+        final List<Request> requests = new CopyOnWriteArrayList<>();
+        final HttpServer server;
+        volatile int status = 200;
+
+        Receiver() throws Exception {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", ex -> {
+                Map<String, String> h = new HashMap<>();
+                ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(), v.get(0)));
+                requests.add(new Request(h, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                ex.sendResponseHeaders(status, -1);
+                ex.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        List<Request> about(String alertId, String type) {
+            return requests.stream().filter(r -> r.body().contains(alertId) && r.body().contains("\"type\":\"" + type + "\"")).toList();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
 
     private PveSimulator sim() {
         return cluster.simulator().orElseThrow();
@@ -72,8 +120,17 @@ class MonitoringFlowTest {
     }
 
     @Test
-    void a_vm_above_its_threshold_alerts_its_owner_once_and_resolves_when_it_drops() {
+    void a_vm_above_its_threshold_alerts_its_owner_once_and_resolves_when_it_drops() throws Exception {
         Account admin = IdentityApi.admin();
+        Receiver receiver = new Receiver();
+        // Loopback receivers need an administrator's explicit allowance.
+        Response hook = admin.as().contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "events", List.of("alert.triggered", "alert.resolved"), "allow_private", true))
+                .post("/api/v1/webhooks");
+        assertThat(hook.statusCode()).as(hook.asString()).isEqualTo(201);
+        String hookId = hook.path("data.id");
+        String secret = hook.path("data.secret");
+        assertThat(secret).startsWith("whsec_");
         Account owner = VmFixtures.customerWithBalance(admin, "10.00");
         Account stranger = VmFixtures.customerWithBalance(admin, "10.00");
         String vmId = runningVm(admin, owner, "mon-1");
@@ -107,6 +164,20 @@ class MonitoringFlowTest {
                     .containsEntry("alert_type", "cpu_high").containsEntry("vm_id", vmId);
             alertId = (String) open.get(0).get("id");
 
+            // One signed webhook, verifiable with the secret; sending again sends nothing more.
+            webhooks.dispatchDue();
+            webhooks.dispatchDue();
+            List<Receiver.Request> sent = receiver.about(alertId, "alert.triggered");
+            assertThat(sent).hasSize(1);
+            String signature = sent.get(0).headers().get("proxima-signature");
+            assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+            long t = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+            assertThat(signature.substring(signature.indexOf("v1=") + 3)).isEqualTo(hmac(secret, t + "." + sent.get(0).body()));
+            assertThat(sent.get(0).headers().get("proxima-event-id")).isNotBlank();
+            // And one mail to the owner.
+            Awaitility.await("alert mail").atMost(Duration.ofSeconds(30))
+                    .until(() -> alertMails(owner.email(), "alert") == 1);
+
             // Still above: no second alert for the same rule and VM.
             collection.collect(base.plusSeconds(120));
             assertThat(alertsOf(owner, vmId)).hasSize(1);
@@ -135,8 +206,27 @@ class MonitoringFlowTest {
             Map<String, Object> resolved = alertsOf(owner, vmId).get(0);
             assertThat(resolved).containsEntry("status", "resolved");
             assertThat(resolved.get("resolved_at")).isNotNull();
+
+            // A receiver answering 500 is retried later, not blocking anything; the log shows it.
+            receiver.status = 500;
+            webhooks.dispatchDue();
+            assertThat(receiver.about(alertId, "alert.resolved")).hasSize(1);
+            Response log = admin.as().get("/api/v1/webhooks/" + hookId + "/deliveries");
+            assertThat(log.statusCode()).as(log.asString()).isEqualTo(200);
+            List<Map<String, Object>> deliveries = log.path("data.items");
+            Map<String, Object> failed = deliveries.stream().filter(d -> "alert.resolved".equals(d.get("event_type"))
+                    && Integer.valueOf(500).equals(d.get("response_code"))).findFirst().orElseThrow();
+            assertThat(failed).containsEntry("status", "pending").containsEntry("attempts", 1);
+            receiver.status = 200;
+            Response again = admin.as().post("/api/v1/webhooks/" + hookId + "/deliveries/" + failed.get("id") + "/redeliver");
+            assertThat(again.statusCode()).as(again.asString()).isEqualTo(202);
+            webhooks.dispatchDue();
+            assertThat(receiver.about(alertId, "alert.resolved")).hasSize(2);
+            Awaitility.await("resolution mail").atMost(Duration.ofSeconds(30))
+                    .until(() -> alertMails(owner.email(), "resolved") == 1);
         } finally {
             sim().guestCpu(vmid, null);
+            receiver.close();
         }
 
         // A cycle run again (a restart mid-cycle) stores no sample twice.
@@ -153,6 +243,24 @@ class MonitoringFlowTest {
         // Audited transitions.
         Response logs = admin.as().queryParam("resource_id", alertId).get("/api/v1/admin/system/logs");
         assertThat(logs.asString()).contains("alert.trigger", "alert.acknowledge", "alert.resolve");
+    }
+
+    private static long alertMails(String email, String word) {
+        return java.util.Arrays.stream(GreenMailResource.greenMail().getReceivedMessages())
+                .filter(m -> IdentityApi.subject(m).startsWith("[Proxima alert]") && IdentityApi.subject(m).toLowerCase().contains(word))
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equalsIgnoreCase(email);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).count();
+    }
+
+    private static String hmac(String secret, String payload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Map<String, Object>> alertsOf(Account who, String vmId) {
@@ -179,6 +287,19 @@ class MonitoringFlowTest {
         VmFixtures.assertEnvelope(owner.as().contentType(ContentType.JSON).body(rule("cpu", 50, "vm", null))
                 .post("/api/v1/alert-rules"), 422, 42201);
         VmFixtures.assertEnvelope(owner.as().queryParam("severity", "fatal").get("/api/v1/alerts"), 422, 42201);
+
+        // Webhook URLs: http(s) only, no internal addresses for customers, no allowance either.
+        for (String url : List.of("ftp://example.com/x", "http://127.0.0.1/x", "http://10.1.2.3/x", "http://169.254.169.254/latest",
+                "http://[::1]/x", "http://localhost:8080/x", "https://user:pw@example.com/x", "not a url")) {
+            VmFixtures.assertEnvelope(owner.as().contentType(ContentType.JSON).body(Map.of("url", url)).post("/api/v1/webhooks"), 422, 42201);
+        }
+        VmFixtures.assertEnvelope(owner.as().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1/x", "allow_private", true)).post("/api/v1/webhooks"), 422, 42201);
+        Response mine = owner.as().contentType(ContentType.JSON).body(Map.of("url", "https://hooks.example.com/proxima"))
+                .post("/api/v1/webhooks");
+        assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(201);
+        VmFixtures.assertEnvelope(other.as().get("/api/v1/webhooks/" + mine.path("data.id")), 404, 40401);
+        assertThat(owner.as().get("/api/v1/webhooks/" + mine.path("data.id")).<String>path("data.secret")).isNull();
 
         // Admins may watch nodes; customers list only their own rules.
         Response nodeRule = admin.as().contentType(ContentType.JSON).body(rule("memory", 90, "all_nodes", null))
