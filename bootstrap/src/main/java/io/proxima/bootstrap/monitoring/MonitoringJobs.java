@@ -2,6 +2,7 @@ package io.proxima.bootstrap.monitoring;
 
 import io.proxima.application.monitoring.port.in.MetricsCollectionUseCase;
 import io.proxima.application.monitoring.port.in.WebhookUseCase;
+import io.proxima.application.monitoring.port.out.IntegrationFacts;
 import io.proxima.application.monitoring.port.out.MonitoringSettings;
 import io.proxima.application.monitoring.port.out.WebhookSettings;
 import io.quarkus.scheduler.Scheduled;
@@ -46,8 +47,24 @@ public class MonitoringJobs {
     @ConfigProperty(name = "proxima.webhooks.give-up-after", defaultValue = "P1D")
     Duration webhookGiveUp;
 
+    @ConfigProperty(name = "quarkus.mailer.host")
+    java.util.Optional<String> mailHost;
+
+    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
+    boolean mailMock;
+
+    @ConfigProperty(name = "proxima.pve.simulator.enabled", defaultValue = "false")
+    boolean simulator;
+
     @Inject
     MetricsCollectionUseCase collection;
+
+    @Produces
+    @Singleton
+    IntegrationFacts integrationFacts() {
+        boolean relay = mailHost.isPresent() && !mailMock;
+        return new IntegrationFacts(relay, relay ? mailHost.get() : null, simulator);
+    }
 
     @Inject
     WebhookUseCase webhooks;

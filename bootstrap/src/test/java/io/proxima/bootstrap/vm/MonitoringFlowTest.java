@@ -17,8 +17,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import com.sun.net.httpserver.HttpServer;
 import io.proxima.application.monitoring.port.in.WebhookUseCase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +64,9 @@ class MonitoringFlowTest {
     @Inject
     WebhookUseCase webhooks;
 
+    @Inject
+    Vertx vertx;
+
     /** A webhook receiver on loopback: records each request's headers and body. */
     static final class Receiver implements AutoCloseable {
         record Request(Map<String, String> headers, String body) {
@@ -91,12 +102,15 @@ class MonitoringFlowTest {
         }
     }
 
+    private VmFixtures.Catalog lastCatalog;
+
     private PveSimulator sim() {
         return cluster.simulator().orElseThrow();
     }
 
     private String runningVm(Account admin, Account owner, String hostname) {
         VmFixtures.Catalog c = VmFixtures.catalog(admin, cluster.endpoint().orElseThrow(), 1024, 1, "0.10");
+        lastCatalog = c;
         nodes.heartbeatAll();
         Response accepted = owner.as().contentType(ContentType.JSON).body(VmFixtures.order(c, hostname)).post("/api/v1/vms");
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
@@ -319,10 +333,11 @@ class MonitoringFlowTest {
     }
 
     @Test
-    void admins_see_the_fleet_statistics_and_the_dashboard() {
+    void admins_see_the_fleet_statistics_and_the_dashboard() throws Exception {
         Account admin = IdentityApi.admin();
         Account owner = VmFixtures.customerWithBalance(admin, "10.00");
         runningVm(admin, owner, "mon-stats");
+        String nodeId = lastCatalog.nodeId();
         collection.collect(Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60));
 
         Response stats = admin.as().get("/api/v1/stats/system");
@@ -342,6 +357,42 @@ class MonitoringFlowTest {
         assertThat(dash.statusCode()).as(dash.asString()).isEqualTo(200);
         assertThat(dash.<Map<String, Object>>path("data")).containsKeys("stats", "alerts", "recent_activities");
         assertThat(dash.<List<?>>path("data.recent_activities")).isNotEmpty();
+
+        // Seed 003's plugins: gateways, notifiers and the PVE connections with their health.
+        Response plugins = admin.as().get("/api/v1/admin/plugins");
+        assertThat(plugins.statusCode()).as(plugins.asString()).isEqualTo(200);
+        List<Map<String, Object>> list = plugins.path("data");
+        assertThat(list).extracting(m -> m.get("id")).contains("payment.manual", "notifier.email", "notifier.webhook", "pve." + nodeId);
+        assertThat(list).allSatisfy(m -> assertThat(m).containsKeys("kind", "enabled", "configured", "health"));
+        VmFixtures.assertEnvelope(owner.as().get("/api/v1/admin/plugins"), 403, 40301);
+
+        // The node stream sends the pipeline's newest sample; customers are refused.
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
+        String url = "ws://localhost:" + port + "/api/v1/nodes/" + nodeId + "/metrics/stream";
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+            CompletableFuture<Short> closed = new CompletableFuture<>();
+            client.connect(new WebSocketConnectOptions().setAbsoluteURI(url).putHeader("Authorization", "Bearer " + admin.accessToken()))
+                    .map(ws -> {
+                        ws.textMessageHandler(messages::add);
+                        return ws;
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            String first = messages.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("a node metrics message").isNotNull().contains("cpu_percent", "memory_percent", "disk_percent",
+                    "network_in", "network_out", "timestamp");
+            client.connect(new WebSocketConnectOptions().setAbsoluteURI(url).putHeader("Authorization", "Bearer " + owner.accessToken()))
+                    .map(ws -> {
+                        ws.closeHandler(x -> closed.complete(ws.closeStatusCode()));
+                        if (ws.isClosed()) {
+                            closed.complete(ws.closeStatusCode());
+                        }
+                        return ws;
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo((short) 4403);
+        } finally {
+            client.close();
+        }
 
         VmFixtures.assertEnvelope(owner.as().get("/api/v1/stats/system"), 403, 40301);
         VmFixtures.assertEnvelope(owner.as().get("/api/v1/monitor/dashboard"), 403, 40301);

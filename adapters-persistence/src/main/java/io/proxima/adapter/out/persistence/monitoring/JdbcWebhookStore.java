@@ -125,6 +125,16 @@ public class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public Health health() {
+        long endpoints = sql.one("SELECT count(*) FROM webhook_endpoints WHERE enabled", rs -> rs.getLong(1)).orElse(0L);
+        return sql.one("SELECT count(*) FILTER (WHERE status = 'pending') AS p, "
+                        + "count(*) FILTER (WHERE status = 'pending' AND attempts > 0) AS r, "
+                        + "count(*) FILTER (WHERE status = 'failed' AND created_at > now() - interval '1 day') AS f "
+                        + "FROM webhook_deliveries WHERE status IN ('pending', 'failed')",
+                rs -> new Health(endpoints, rs.getLong("p"), rs.getLong("r"), rs.getLong("f"))).orElseThrow();
+    }
+
+    @Override
     public void redeliver(UUID deliveryId, Instant now) {
         sql.update("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ?", now, deliveryId);
     }

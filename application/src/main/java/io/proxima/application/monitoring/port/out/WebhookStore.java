@@ -55,6 +55,12 @@ public interface WebhookStore {
 
     List<Attempt> attempts(UUID deliveryId);
 
+    /** The outbox at a glance, for the plugins list. */
+    record Health(long enabledEndpoints, long pending, long retrying, long failed) {
+    }
+
+    Health health();
+
     /** Queues a delivery again at once (manual redelivery). */
     void redeliver(UUID deliveryId, Instant now);
 }
