@@ -1,6 +1,7 @@
 package io.proxima.application.node.service;
 
 import io.proxima.application.hypervisor.PveException;
+import io.proxima.application.monitoring.port.in.MetricsQueryUseCase;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.NodeStatus;
 import io.proxima.application.hypervisor.port.out.PveNodeConnection;
@@ -43,9 +44,12 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
     private final NodeHealthConfig health;
     private final PeriodicJobs jobs;
 
+    private final MetricsQueryUseCase metrics;
+
     @Inject
     public NodeAdministrationService(NodeRepository nodes, NodeTransactions tx, Hypervisor hypervisor, SecretCipher cipher,
-                                     Clock clock, NodeHealthConfig health, PeriodicJobs jobs) {
+                                     Clock clock, NodeHealthConfig health, PeriodicJobs jobs, MetricsQueryUseCase metrics) {
+        this.metrics = metrics;
         this.nodes = nodes;
         this.tx = tx;
         this.hypervisor = hypervisor;
@@ -146,7 +150,9 @@ public class NodeAdministrationService implements NodeAdministrationUseCase {
     @Override
     public List<RrdPoint> history(UUID id, RrdTimeframe timeframe) {
         Node node = tx.node(id);
-        return hypervisor.nodeRrd(tx.connection(id), node.settings().pveNode(), timeframe, RrdConsolidation.AVERAGE);
+        // The monitoring pipeline's samples first; PVE's RRD only for the time before it collected.
+        return metrics.history("node", id, timeframe,
+                () -> hypervisor.nodeRrd(tx.connection(id), node.settings().pveNode(), timeframe, RrdConsolidation.AVERAGE));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.proxima.application.hypervisor.port.out.ResourceKind;
 import io.proxima.application.hypervisor.port.out.RrdConsolidation;
 import io.proxima.application.hypervisor.port.out.RrdPoint;
 import io.proxima.application.hypervisor.port.out.RrdTimeframe;
+import io.proxima.application.monitoring.port.in.MetricsQueryUseCase;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmInsightUseCase;
 import io.proxima.application.vm.port.out.NodeDirectory;
@@ -34,13 +35,16 @@ public class VmInsightService implements VmInsightUseCase {
     private final Hypervisor hypervisor;
     private final NodeDirectory nodes;
     private final Clock clock;
+    private final MetricsQueryUseCase metrics;
 
     @Inject
-    public VmInsightService(VmQueryService query, Hypervisor hypervisor, NodeDirectory nodes, Clock clock) {
+    public VmInsightService(VmQueryService query, Hypervisor hypervisor, NodeDirectory nodes, Clock clock,
+                            MetricsQueryUseCase metrics) {
         this.query = query;
         this.hypervisor = hypervisor;
         this.nodes = nodes;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,8 +61,11 @@ public class VmInsightService implements VmInsightUseCase {
     @Override
     public List<RrdPoint> history(UUID vmId, RrdTimeframe timeframe, Actor actor) {
         VmView vm = query.get(vmId, actor);
-        Guests.requireOwned(hypervisor, connection(vm), guest(vm), vm.id());
-        return hypervisor.guestRrd(connection(vm), guest(vm), timeframe, RrdConsolidation.AVERAGE);
+        // The monitoring pipeline's samples first; PVE's RRD only for the time before it collected.
+        return metrics.history("vm", vm.id(), timeframe, () -> {
+            Guests.requireOwned(hypervisor, connection(vm), guest(vm), vm.id());
+            return hypervisor.guestRrd(connection(vm), guest(vm), timeframe, RrdConsolidation.AVERAGE);
+        });
     }
 
     @Override

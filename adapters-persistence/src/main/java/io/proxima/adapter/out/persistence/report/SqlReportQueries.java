@@ -191,6 +191,8 @@ public class SqlReportQueries implements ReportQueries {
 
     @Override
     public List<Charged> openAlertsByNode() {
-        return List.of(); // no alert store yet: the monitoring context will answer this
+        // Open = triggered or acknowledged, not yet resolved (the monitoring context's alert lifecycle).
+        return sql.list("SELECT node_id, count(*) AS n FROM alerts WHERE resolved_at IS NULL AND node_id IS NOT NULL GROUP BY 1",
+                rs -> new Charged(Sql.uuid(rs, "node_id"), rs.getLong("n")));
     }
 }

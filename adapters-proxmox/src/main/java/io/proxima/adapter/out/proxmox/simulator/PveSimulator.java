@@ -147,6 +147,30 @@ public final class PveSimulator {
         latencyMillis = settings.latency().toMillis();
     }
 
+    /**
+     * Pins a guest's reported CPU load (a fraction, 0..1 per core as PVE reports it) for tests and
+     * benchmarks that drive alert rules; null returns to the built-in wave.
+     */
+    public void guestCpu(int vmid, Double fraction) {
+        if (fraction == null) {
+            cpuOverrides.remove(vmid);
+        } else {
+            cpuOverrides.put(vmid, fraction);
+        }
+    }
+
+    private final Map<Integer, Double> cpuOverrides = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A plausible, time-varying CPU load: a slow wave per guest, pinned when a test asked for a value. */
+    private double cpuOf(SimGuest g, long nowMillis) {
+        Double pinned = cpuOverrides.get(g.vmid);
+        if (pinned != null) {
+            return pinned;
+        }
+        double wave = (Math.sin(nowMillis / 600_000.0 + g.vmid) + 1) / 2;
+        return 0.02 + (g.vmid % 10) / 100.0 + 0.2 * wave;
+    }
+
     /** How long tasks of {@code type} run (e.g. a long {@code qmclone} for the concurrency bench). */
     public void taskDuration(String type, java.time.Duration d) {
         taskDurations.put(type, d);
@@ -791,6 +815,8 @@ public final class PveSimulator {
                     j.writeNumberField("maxcpu", 32);
                     j.writeNumberField("mem", (Long) n.get("mem"));
                     j.writeNumberField("maxmem", 256L << 30);
+                    j.writeNumberField("disk", 120L << 30);
+                    j.writeNumberField("maxdisk", 2048L << 30);
                     j.writeNumberField("uptime", (Long) n.get("uptime"));
                     j.writeEndObject();
                 }
@@ -829,14 +855,16 @@ public final class PveSimulator {
                         j.writeStringField("tags", g.config.get("tags"));
                     }
                     j.writeNumberField("maxcpu", Integer.parseInt(g.config.getOrDefault("cores", "1")));
-                    j.writeNumberField("cpu", g.running() ? 0.02 + (g.vmid % 10) / 100.0 : 0);
+                    j.writeNumberField("cpu", g.running() ? cpuOf(g, now) : 0);
                     j.writeNumberField("maxmem", g.maxMemBytes());
                     j.writeNumberField("mem", g.running() ? g.maxMemBytes() / 2 : 0);
                     j.writeNumberField("maxdisk", g.maxDiskBytes());
                     j.writeNumberField("disk", 0);
-                    j.writeNumberField("uptime", g.running() ? (now - g.startedAtMillis) / 1000 : 0);
-                    j.writeNumberField("netin", g.running() ? g.vmid * 1024L : 0);
-                    j.writeNumberField("netout", g.running() ? g.vmid * 512L : 0);
+                    long up = g.running() ? (now - g.startedAtMillis) / 1000 : 0;
+                    j.writeNumberField("uptime", up);
+                    // Counters since the guest started (reset by a restart, as in PVE): vmid KiB/s in, half out.
+                    j.writeNumberField("netin", g.running() ? g.vmid * 1024L * Math.max(1, up) : 0);
+                    j.writeNumberField("netout", g.running() ? g.vmid * 512L * Math.max(1, up) : 0);
                     j.writeNumberField("diskread", 0);
                     j.writeNumberField("diskwrite", 0);
                     j.writeEndObject();

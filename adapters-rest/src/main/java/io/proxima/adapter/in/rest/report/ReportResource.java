@@ -36,9 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Seed 000's business reports, as JSON in the envelope or as CSV ({@code format=csv} or
  * {@code Accept: text/csv}) with a stable header row. Seed 000 spells the prefix
- * {@code /admin/report/}; both spellings answer.
+ * {@code /admin/report/}: {@link SeedReportResource} answers there. The class path is the full
+ * prefix on purpose: a class at {@code /api/v1/admin} would capture every other admin route.
  */
-@Path("/api/v1/admin")
+@Path("/api/v1/admin/reports")
 @Tag(name = "Reports (admin)")
 @RolesAllowed("admin")
 public class ReportResource {
@@ -47,9 +48,6 @@ public class ReportResource {
 
     @Inject
     ReportsUseCase reports;
-
-    @Context
-    HttpHeaders headers;
 
     // --- JSON views (money as decimal strings of the report's currency) ----------------------
 
@@ -90,7 +88,7 @@ public class ReportResource {
                 money(d.adjustmentsMinor(), c), money(d.reversalsMinor(), c), money(d.netMinor(), c));
     }
 
-    private boolean csv(String format) {
+    private static boolean csv(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             if (format.equalsIgnoreCase("csv")) {
                 return true;
@@ -107,17 +105,17 @@ public class ReportResource {
     // --- daily income ----------------------------------------------------------------------
 
     @GET
-    @Path("/reports/daily-income")
+    @Path("/daily-income")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportDailyIncome", summary = "Income per calendar day from the ledger (seed 000)")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyIncomeEnvelope.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response dailyIncome(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
+    public Response dailyIncome(@Context HttpHeaders headers, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
                                 @QueryParam("currency") String currency, @QueryParam("format") String format) {
         ReportsUseCase.DailyIncome r = reports.dailyIncome(new Query(from, to, tz, currency, null));
         String c = r.currency();
-        if (csv(format)) {
+        if (csv(format, headers)) {
             TreeSet<String> gateways = new TreeSet<>();
             TreeSet<String> products = new TreeSet<>();
             r.days().forEach(d -> {
@@ -143,28 +141,20 @@ public class ReportResource {
                 r.days().stream().map(d -> view(d, c)).toList(), view(r.totals(), c))), MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Path("/report/daily-income")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "reportDailyIncomeSeed000", summary = "Seed 000's spelling of /admin/reports/daily-income")
-    public Response dailyIncomeSeed(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
-                                    @QueryParam("currency") String currency, @QueryParam("format") String format) {
-        return dailyIncome(from, to, tz, currency, format);
-    }
 
     // --- user growth -----------------------------------------------------------------------
 
     @GET
-    @Path("/reports/user-growth")
+    @Path("/user-growth")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportUserGrowth", summary = "Sign-ups, verified, first paying, active, disabled, deleted per bucket")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserGrowthEnvelope.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response userGrowth(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
+    public Response userGrowth(@Context HttpHeaders headers, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
                                @QueryParam("interval") String interval, @QueryParam("format") String format) {
         ReportsUseCase.UserGrowth r = reports.userGrowth(new Query(from, to, tz, null, interval));
-        if (csv(format)) {
+        if (csv(format, headers)) {
             return csvResponse("user-growth", List.of("bucket_start", "interval", "signups", "verified", "first_paying", "active",
                     "disabled", "deleted", "cumulative_signups", "cumulative_paying"), out -> r.buckets().forEach(b -> out.accept(
                     List.of(b.start().toString(), r.interval(), n(b.signups()), n(b.verified()), n(b.firstPaying()), n(b.active()),
@@ -173,29 +163,21 @@ public class ReportResource {
         return Response.ok(ApiResponse.ok(r), MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Path("/report/user-growth")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "reportUserGrowthSeed000", summary = "Seed 000's spelling of /admin/reports/user-growth")
-    public Response userGrowthSeed(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
-                                   @QueryParam("interval") String interval, @QueryParam("format") String format) {
-        return userGrowth(from, to, tz, interval, format);
-    }
 
     // --- resource usage --------------------------------------------------------------------
 
     @GET
-    @Path("/reports/resource-usage")
+    @Path("/resource-usage")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportResourceUsage", summary = "Per node and plan: VMs, allocation vs capacity, VM-hours; top customers")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceUsageEnvelope.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response resourceUsage(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
+    public Response resourceUsage(@Context HttpHeaders headers, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
                                   @QueryParam("currency") String currency, @QueryParam("format") String format) {
         ReportsUseCase.ResourceUsage r = reports.resourceUsage(new Query(from, to, tz, currency, null));
         String c = r.currency();
-        if (csv(format)) {
+        if (csv(format, headers)) {
             // One row per node and per plan, a "scope" column telling them apart.
             return csvResponse("resource-usage", List.of("scope", "id", "name", "vms", "running", "allocated_cores", "total_cores",
                     "allocated_memory_mb", "total_memory_mb", "allocated_disk_gb", "running_vm_hours", "charged"), out -> {
@@ -215,27 +197,19 @@ public class ReportResource {
                 MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Path("/report/resource-usage")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "reportResourceUsageSeed000", summary = "Seed 000's spelling of /admin/reports/resource-usage")
-    public Response resourceUsageSeed(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
-                                      @QueryParam("currency") String currency, @QueryParam("format") String format) {
-        return resourceUsage(from, to, tz, currency, format);
-    }
 
     // --- node status -----------------------------------------------------------------------
 
     @GET
-    @Path("/reports/node-status")
+    @Path("/node-status")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportNodeStatus", summary = "Every node: status, last heartbeat, 30-day uptime, guests, capacity, open alerts")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NodeStatusEnvelope.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    public Response nodeStatus(@QueryParam("format") String format) {
+    public Response nodeStatus(@Context HttpHeaders headers, @QueryParam("format") String format) {
         List<ReportsUseCase.NodeState> r = reports.nodeStatus();
-        if (csv(format)) {
+        if (csv(format, headers)) {
             return csvResponse("node-status", List.of("id", "name", "location", "enabled", "status", "last_heartbeat_at",
                     "uptime_percent_30d", "guests", "running", "allocated_cores", "total_cores", "allocated_memory_mb",
                     "total_memory_mb", "open_alerts"), out -> r.forEach(s -> out.accept(List.of(s.nodeId().toString(), s.name(),
@@ -248,13 +222,6 @@ public class ReportResource {
         return Response.ok(ApiResponse.ok(r), MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Path("/report/node-status")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "reportNodeStatusSeed000", summary = "Seed 000's spelling of /admin/reports/node-status")
-    public Response nodeStatusSeed(@QueryParam("format") String format) {
-        return nodeStatus(format);
-    }
 
     // --- helpers ---------------------------------------------------------------------------
 
