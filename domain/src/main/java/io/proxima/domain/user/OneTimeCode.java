@@ -16,7 +16,8 @@ public final class OneTimeCode {
     /** How soon another code may be mailed for the same purpose. */
     public static final Duration RESEND_INTERVAL = Duration.ofSeconds(60);
 
-    public enum Purpose { EMAIL_VERIFICATION, PASSWORD_RESET }
+    /** {@code EMAIL_CHANGE} codes are mailed to the requested new address, which the code row carries. */
+    public enum Purpose { EMAIL_VERIFICATION, PASSWORD_RESET, EMAIL_CHANGE }
 
     public enum Outcome { ACCEPTED, WRONG, EXPIRED, EXHAUSTED, USED }
 

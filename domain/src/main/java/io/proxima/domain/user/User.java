@@ -184,6 +184,28 @@ public final class User {
         return emailChanged;
     }
 
+    /**
+     * The owner proved the new address by a code mailed to it: from now on it is the login and
+     * recovery address.
+     */
+    public void confirmEmailChange(String newEmail, Instant now) {
+        UserNames.emailError("email", newEmail).ifPresent(e -> {
+            throw new ValidationException(List.of(e));
+        });
+        email = UserNames.canonicalEmail(newEmail);
+        emailVerified = true;
+        updatedAt = now;
+    }
+
+    /** Undo of a contact change: the previous (verified) address and phone come back. */
+    public void restoreContact(String previousEmail, String previousPhone, Instant now) {
+        requireNotDeleted();
+        email = UserNames.canonicalEmail(Objects.requireNonNull(previousEmail));
+        emailVerified = true;
+        phone = blankToNull(previousPhone);
+        updatedAt = now;
+    }
+
     /** An administrator changes the role. */
     public void changeRole(Role newRole, Instant now) {
         requireNotDeleted();

@@ -125,17 +125,7 @@ public class SessionService implements SessionUseCase {
 
     /** A 6-digit TOTP code (not replayed), or else an unused recovery code, which is used up. */
     private boolean secondFactorAccepted(User user, String code, Instant now) {
-        if (code.matches("\\d{6}")) {
-            OptionalLong step = totp.verify(cipher.decrypt(user.totpSecret()), code, now);
-            return step.isPresent() && user.acceptTotpStep(step.getAsLong());
-        }
-        for (RecoveryCode rc : recoveryCodes.findUnused(user.id())) {
-            if (rc.matches(code) && recoveryCodes.markUsed(rc.id(), now)) {
-                audit.record(AuditEvent.of("auth.recovery_code_used", "user", user.id()).user(user.id().value()));
-                return true;
-            }
-        }
-        return false;
+        return SecondFactor.accepted(user, code, now, totp, cipher, recoveryCodes, audit);
     }
 
     @Override

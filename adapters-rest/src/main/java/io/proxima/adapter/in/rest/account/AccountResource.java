@@ -69,10 +69,21 @@ public class AccountResource {
     @PUT
     @Path("/profile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change username, email (to be verified again), phone, language, avatar")
+    @Operation(summary = "Change username, language, avatar; email and phone need current_password (and totp_code "
+            + "with 2FA) and a login session. A new email takes effect once confirmed at POST /account/email/verify")
     public ApiResponse<UserResponse> updateProfile(@Valid @NotNull AccountRequests.UpdateProfileRequest r) {
         return ApiResponse.ok(UserResponse.from(accounts.updateProfile(new AccountUseCase.UpdateProfileCommand(
-                currentUser.id(), r.username(), r.email(), r.phone(), r.language(), r.avatar()))));
+                currentUser.id(), r.username(), r.email(), r.phone(), r.language(), r.avatar(), r.currentPassword(),
+                r.totpCode(), currentUser.viaApiKey()))));
+    }
+
+    @POST
+    @Path("/email/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a requested email change with the code mailed to the new address")
+    public ApiResponse<UserResponse> confirmEmail(@Valid @NotNull AccountRequests.ConfirmEmailRequest r) {
+        currentUser.requireSession();
+        return ApiResponse.ok(UserResponse.from(accounts.confirmEmailChange(currentUser.id(), r.code(), false)));
     }
 
     @PUT
