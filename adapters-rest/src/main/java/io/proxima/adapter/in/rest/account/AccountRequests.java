@@ -29,8 +29,9 @@ public final class AccountRequests {
     public record ConfirmEmailRequest(@NotBlank @Size(max = 16) String code) {
     }
 
+    /** {@code revoke_api_keys: true} also disables every API key of the account. */
     public record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-                                        @NotBlank @Size(max = 128) String newPassword) {
+                                        @NotBlank @Size(max = 128) String newPassword, Boolean revokeApiKeys) {
     }
 
     /** Without {@code code}: start a new setup; with it: confirm the pending setup. */

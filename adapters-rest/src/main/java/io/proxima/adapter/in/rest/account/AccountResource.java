@@ -89,10 +89,12 @@ public class AccountResource {
     @PUT
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the password (needs the current one); other sessions are revoked")
+    @Operation(summary = "Change the password (needs the current one); other sessions are revoked, and every API key "
+            + "with revoke_api_keys: true")
     public ApiResponse<Done> changePassword(@Valid @NotNull AccountRequests.ChangePasswordRequest r) {
         currentUser.requireSession();
-        passwords.change(currentUser.id(), currentUser.principal().familyId(), r.currentPassword(), r.newPassword());
+        passwords.change(currentUser.id(), currentUser.principal().familyId(), r.currentPassword(), r.newPassword(),
+                Boolean.TRUE.equals(r.revokeApiKeys()));
         return ApiResponse.ok(new Done(true));
     }
 
