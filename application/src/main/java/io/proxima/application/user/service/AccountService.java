@@ -66,6 +66,7 @@ public class AccountService implements AccountUseCase {
     private final SecretCipher cipher;
     private final RecoveryCodeRepository recoveryCodes;
     private final PublicUrls publicUrls;
+    private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -73,7 +74,9 @@ public class AccountService implements AccountUseCase {
     public AccountService(UserRepository users, RevocationCache cache, Sessions sessions, CodeMailer codeMailer,
                           OneTimeCodeRepository codes, AccountChangeRepository changes, ApiKeyRepository apiKeys,
                           PasswordHasher hasher, TotpCodes totp, SecretCipher cipher,
-                          RecoveryCodeRepository recoveryCodes, PublicUrls publicUrls, AuditLog audit, Clock clock) {
+                          RecoveryCodeRepository recoveryCodes, PublicUrls publicUrls, LoginThrottle throttle,
+                          AuditLog audit, Clock clock) {
+        this.throttle = throttle;
         this.users = users;
         this.cache = cache;
         this.sessions = sessions;
@@ -162,9 +165,13 @@ public class AccountService implements AccountUseCase {
                     "is required to change the email address or phone number, and must be the current password");
         }
         if (user.totpEnabled()) {
+            throttle.requireTotpGuessesLeft(user.id(), now);
             boolean ok = SecondFactor.accepted(user, totpCode, now, totp, cipher, recoveryCodes, audit);
             users.save(user);
-            if (!ok) {
+            if (ok) {
+                throttle.totpSucceeded(user.id());
+            } else {
+                throttle.totpFailed(user.id(), now);
                 audit.record(AuditEvent.of("account.profile_update", "user", user.id()).failed()
                         .detail("reason", "wrong_totp"));
                 throw ValidationException.of("totp_code", "validation.totp.invalid",

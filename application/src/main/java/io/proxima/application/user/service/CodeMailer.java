@@ -51,6 +51,15 @@ public class CodeMailer {
         issue(user, OneTimeCode.Purpose.EMAIL_CHANGE, newAddress, EMAIL_CHANGE_TEMPLATE, now);
     }
 
+    /** A login code to the account's address, at most one per resend interval. */
+    public void sendLoginCode(User user, Instant now) {
+        Optional<OneTimeCode> latest = codes.findLatest(user.id(), OneTimeCode.Purpose.LOGIN);
+        if (latest.isPresent() && latest.get().consumedAt() == null && !latest.get().mayResend(now)) {
+            return;
+        }
+        issue(user, OneTimeCode.Purpose.LOGIN, user.email(), LoginThrottle.LOGIN_CODE_TEMPLATE, now);
+    }
+
     /** A notice (no code) to any address of the user, in the user's language, after commit. */
     public void notify(User user, String to, String template, Map<String, String> params) {
         Map<String, String> all = new java.util.HashMap<>(params);

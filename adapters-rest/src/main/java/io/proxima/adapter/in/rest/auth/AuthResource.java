@@ -97,7 +97,7 @@ public class AuthResource {
         if (r.login() == null || r.login().isBlank()) {
             throw ValidationException.of("username", "validation.required", "must not be blank");
         }
-        return new SessionUseCase.LoginCommand(r.login(), r.password(), r.totpCode(), adminOnly);
+        return new SessionUseCase.LoginCommand(r.login(), r.password(), r.totpCode(), r.emailCode(), adminOnly);
     }
 
     @POST
