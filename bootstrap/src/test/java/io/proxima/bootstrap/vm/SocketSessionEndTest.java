@@ -175,6 +175,9 @@ class SocketSessionEndTest {
         assertThat(connect(streamUrl + "?ticket=" + owner.accessToken(), null).closeCode()).isEqualTo((short) 4401);
         String url = metricsUrl(owner, vmId);
         assertThat(url).startsWith(base()).contains("?ticket=");
+        // Issue 11 item 8: the URL comes from the configured public base URL, not from the Host header.
+        String spoofed = owner.as().header("Host", "evil.example").post("/api/v1/vms/" + vmId + "/metrics/ticket").path("data.url");
+        assertThat(spoofed).startsWith(base()).doesNotContain("evil.example");
         Client first = connect(url, null);
         first.next();
         assertThat(connect(url, null).closeCode()).as("a ticket is single use").isEqualTo((short) 4401);

@@ -156,8 +156,8 @@ public final class User {
         if (newPhone != null) {
             phoneError(newPhone).ifPresent(errors::add);
         }
-        if (newAvatar != null && newAvatar.length() > 512) {
-            errors.add(FieldError.of("avatar", "validation.max_length", "must be at most 512 characters", 512));
+        if (newAvatar != null) {
+            AvatarUrl.error("avatar", newAvatar).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
