@@ -29,6 +29,17 @@ public class LiveSessionSqlCheck implements LiveSessionCheck {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Role> sessionRole(UUID tokenId, UUID familyId, UserId userId) {
+        java.util.List<Object> rows = em().createNativeQuery("""
+                SELECT u.role FROM refresh_token_families f JOIN users u ON u.id = f.user_id
+                WHERE f.id = ?2 AND f.revoked_at IS NULL AND u.id = ?3 AND u.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = ?1)""")
+                .setParameter(1, tokenId).setParameter(2, familyId).setParameter(3, userId.value()).getResultList();
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Role.fromCode("role", (String) rows.get(0)));
+    }
+
+    @Override
     public boolean apiKeyLive(UUID apiKeyId, UserId userId, Role role, Instant now) {
         Object r = em().createNativeQuery("""
                 SELECT EXISTS (SELECT 1 FROM api_keys k JOIN users u ON u.id = k.user_id
