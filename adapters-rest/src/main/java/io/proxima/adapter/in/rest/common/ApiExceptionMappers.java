@@ -192,9 +192,26 @@ public class ApiExceptionMappers {
             return Response.fromResponse(envelope(503, 50301, "Service temporarily unavailable (request id " + id + ")", null))
                     .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
         }
+        java.sql.SQLException sql = sqlCause(e);
+        if (sql != null) {
+            // A database error's message carries the statement's values (PostgreSQL's "Detail: Key
+            // (...)=(...)", "Failing row contains (...)"): customer text. Log its class and state only.
+            LOG.errorf("unexpected database failure in request %s: %s, SQLState %s (values withheld)", id,
+                    e.getClass().getName(), sql.getSQLState());
+            return envelope(500, 50001, "Internal server error (request id " + id + ")", null);
+        }
         LOG.errorf(e, "unexpected failure in request %s", id);
         // Internals stay in the log; the client gets the correlation id to quote to support.
         return envelope(500, 50001, "Internal server error (request id " + id + ")", null);
+    }
+
+    private static java.sql.SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private Response fromCode(ErrorCode code, HttpHeaders headers) {
