@@ -21,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** TOTP two-factor authentication and API keys with scopes, expiry and allow-lists. */
 @QuarkusTest
+@Tag("security")
 class TwoFactorAndApiKeyTest {
 
     @Inject
