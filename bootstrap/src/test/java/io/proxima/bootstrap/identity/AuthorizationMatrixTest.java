@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * key and a write key (both A's): each cell names the expected HTTP status.
  */
 @QuarkusTest
+@Tag("security")
 class AuthorizationMatrixTest {
 
     private static final String[] CALLERS = {"anon", "userA", "userB", "admin", "support", "readKey", "writeKey"};

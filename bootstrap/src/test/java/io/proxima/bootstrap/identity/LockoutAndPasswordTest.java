@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Lockout after repeated failures, registration rules, password reset and change. */
 @QuarkusTest
+@Tag("security")
 class LockoutAndPasswordTest {
 
     @Inject

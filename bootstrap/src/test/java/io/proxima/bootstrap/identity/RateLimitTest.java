@@ -11,10 +11,12 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits of SPEC section 2: per IP on /auth/* (shared through PostgreSQL), per user elsewhere. */
 @QuarkusTest
+@Tag("security")
 class RateLimitTest {
 
     @Inject

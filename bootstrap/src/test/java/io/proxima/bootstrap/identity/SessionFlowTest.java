@@ -14,10 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The main flow over HTTP: register, mailed code, verify, login, refresh, reuse, logout. */
 @QuarkusTest
+@Tag("security")
 class SessionFlowTest {
 
     @Test

@@ -20,10 +20,12 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Expired, forged, alg:none and foreign-key JWTs, tampered refresh tokens and bad input: clear 4xx envelopes. */
 @QuarkusTest
+@Tag("security")
 class TokenAbuseTest {
 
     @Inject

@@ -215,10 +215,12 @@ class VmStreamsFlowTest {
         }
         c.ws.close();
 
-        // The token as a query parameter works too; an admin sees any VM.
-        Client q = connect(url + "?token=" + admin.accessToken(), null);
+        // Browsers use a one-time ticket (issue 11: never the access token in the URL); an admin sees any VM.
+        String ticketUrl = admin.as().post("/api/v1/vms/" + vmId + "/metrics/ticket").path("data.url");
+        Client q = connect(ticketUrl, null);
         assertThat(new JsonObject(q.next()).containsKey("cpu_percent")).isTrue();
         q.ws.close();
+        assertThat(connect(url + "?token=" + admin.accessToken(), null).closeCode()).isEqualTo((short) 4401);
 
         assertThat(connect(url, stranger.accessToken()).closeCode()).isEqualTo((short) 4404);
         assertThat(connect(url, null).closeCode()).isEqualTo((short) 4401);

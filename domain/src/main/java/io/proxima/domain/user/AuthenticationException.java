@@ -27,6 +27,15 @@ public class AuthenticationException extends DomainException {
                 Map.of("totp_required", true));
     }
 
+    /** An account under a burst of failed logins and without 2FA: a mailed code stands in for it. */
+    public static AuthenticationException loginCodeRequired(boolean codeWasGiven) {
+        return new AuthenticationException(ErrorCode.INVALID_CREDENTIALS,
+                codeWasGiven ? "error.login_code_invalid" : "error.login_code_required",
+                codeWasGiven ? "The mailed login code is wrong or expired"
+                        : "Unusual failed logins on this account: enter the code just mailed to its address",
+                Map.of("email_code_required", true));
+    }
+
     public static AuthenticationException accountInactive() {
         return new AuthenticationException(ErrorCode.ACCOUNT_INACTIVE, "error.account_inactive",
                 "The account is disabled or not verified", null);

@@ -16,7 +16,11 @@ public final class OneTimeCode {
     /** How soon another code may be mailed for the same purpose. */
     public static final Duration RESEND_INTERVAL = Duration.ofSeconds(60);
 
-    public enum Purpose { EMAIL_VERIFICATION, PASSWORD_RESET }
+    /**
+     * {@code EMAIL_CHANGE} codes are mailed to the requested new address, which the code row carries;
+     * {@code LOGIN} codes stand in for a second factor while an account is under a password-guessing burst.
+     */
+    public enum Purpose { EMAIL_VERIFICATION, PASSWORD_RESET, EMAIL_CHANGE, LOGIN }
 
     public enum Outcome { ACCEPTED, WRONG, EXPIRED, EXHAUSTED, USED }
 

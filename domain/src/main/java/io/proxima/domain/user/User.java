@@ -156,8 +156,8 @@ public final class User {
         if (newPhone != null) {
             phoneError(newPhone).ifPresent(errors::add);
         }
-        if (newAvatar != null && newAvatar.length() > 512) {
-            errors.add(FieldError.of("avatar", "validation.max_length", "must be at most 512 characters", 512));
+        if (newAvatar != null) {
+            AvatarUrl.error("avatar", newAvatar).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -182,6 +182,28 @@ public final class User {
         }
         updatedAt = now;
         return emailChanged;
+    }
+
+    /**
+     * The owner proved the new address by a code mailed to it: from now on it is the login and
+     * recovery address.
+     */
+    public void confirmEmailChange(String newEmail, Instant now) {
+        UserNames.emailError("email", newEmail).ifPresent(e -> {
+            throw new ValidationException(List.of(e));
+        });
+        email = UserNames.canonicalEmail(newEmail);
+        emailVerified = true;
+        updatedAt = now;
+    }
+
+    /** Undo of a contact change: the previous (verified) address and phone come back. */
+    public void restoreContact(String previousEmail, String previousPhone, Instant now) {
+        requireNotDeleted();
+        email = UserNames.canonicalEmail(Objects.requireNonNull(previousEmail));
+        emailVerified = true;
+        phone = blankToNull(previousPhone);
+        updatedAt = now;
     }
 
     /** An administrator changes the role. */

@@ -23,13 +23,21 @@ public class AuthenticationService implements AuthenticateUseCase {
 
     private final TokenIssuer issuer;
     private final RevocationCache cache;
+    /** Allowed clock difference between instances for {@code iat}. */
+    static final java.time.Duration SKEW = java.time.Duration.ofSeconds(30);
+
     private final CredentialLookups lookups;
+    private final io.proxima.application.user.IdentitySettings settings;
+    private final java.time.Clock clock;
 
     @Inject
-    public AuthenticationService(TokenIssuer issuer, RevocationCache cache, CredentialLookups lookups) {
+    public AuthenticationService(TokenIssuer issuer, RevocationCache cache, CredentialLookups lookups,
+                                 io.proxima.application.user.IdentitySettings settings, java.time.Clock clock) {
         this.issuer = issuer;
         this.cache = cache;
         this.lookups = lookups;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -42,10 +50,17 @@ public class AuthenticationService implements AuthenticateUseCase {
             return cached.get();
         }
         TokenIssuer.AccessClaims claims = issuer.verify(accessToken.trim());
-        if (lookups.isAccessRevoked(claims.jti(), claims.familyId(), claims.userId())) {
+        // A token from the future, or living longer than this product issues, was not made by it
+        // (or was made with a leaked key): refuse it rather than trust its claims.
+        Instant now = clock.instant();
+        if (claims.issuedAt().isAfter(now.plus(SKEW))
+                || java.time.Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(settings.accessTokenTtl().plus(SKEW)) > 0) {
             throw AuthenticationException.tokenInvalid();
         }
-        AuthenticatedPrincipal principal = new AuthenticatedPrincipal(claims.userId(), claims.username(), claims.role(),
+        // The role is the account's current one (the family must exist), not the token's claim.
+        io.proxima.domain.user.Role role = lookups.sessionRole(claims.jti(), claims.familyId(), claims.userId())
+                .orElseThrow(AuthenticationException::tokenInvalid);
+        AuthenticatedPrincipal principal = new AuthenticatedPrincipal(claims.userId(), claims.username(), role,
                 claims.jti(), claims.familyId(), claims.expiresAt(), null, null);
         // Verified and unrevoked: remembered for the cache period, keyed by the exact token text.
         cache.get(BEARER + accessToken, () -> principal);

@@ -28,9 +28,12 @@ public class CredentialLookups {
     private final ApiKeyRepository keys;
     private final UserRepository users;
     private final Clock clock;
+    private final io.proxima.application.user.port.out.LiveSessionCheck live;
 
     @Inject
-    public CredentialLookups(SessionRepository sessions, ApiKeyRepository keys, UserRepository users, Clock clock) {
+    public CredentialLookups(SessionRepository sessions, ApiKeyRepository keys, UserRepository users, Clock clock,
+                             io.proxima.application.user.port.out.LiveSessionCheck live) {
+        this.live = live;
         this.sessions = sessions;
         this.keys = keys;
         this.users = users;
@@ -40,6 +43,15 @@ public class CredentialLookups {
     @Transactional
     public boolean isAccessRevoked(UUID jti, UUID familyId, UserId userId) {
         return sessions.isAccessRevoked(jti, familyId, userId);
+    }
+
+    /**
+     * The account's current role if the session is usable: its family exists and is unrevoked, the
+     * token id is unrevoked, the user active. Empty means refuse.
+     */
+    @Transactional
+    public java.util.Optional<io.proxima.domain.user.Role> sessionRole(UUID jti, UUID familyId, UserId userId) {
+        return live.sessionRole(jti, familyId, userId);
     }
 
     @Transactional

@@ -11,17 +11,22 @@ import java.time.Clock;
 public class IdentityHousekeepingService implements IdentityHousekeepingUseCase {
 
     private final SessionRepository sessions;
+    private final io.proxima.application.user.port.out.AttemptCounter attempts;
     private final Clock clock;
 
     @Inject
-    public IdentityHousekeepingService(SessionRepository sessions, Clock clock) {
+    public IdentityHousekeepingService(SessionRepository sessions,
+                                       io.proxima.application.user.port.out.AttemptCounter attempts, Clock clock) {
         this.sessions = sessions;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public int purgeExpired() {
-        return sessions.purgeExpired(clock.instant());
+        java.time.Instant now = clock.instant();
+        // Failure counters restart after a quiet day anyway; locks last at most a day.
+        return sessions.purgeExpired(now) + attempts.purge(now.minus(java.time.Duration.ofDays(2)));
     }
 }

@@ -3,6 +3,7 @@ package io.proxima.application.user.service;
 import io.proxima.application.audit.AuditEvent;
 import io.proxima.application.audit.port.in.AuditLog;
 import io.proxima.application.user.port.in.PasswordUseCase;
+import io.proxima.application.user.port.out.ApiKeyRepository;
 import io.proxima.application.user.port.out.OneTimeCodeRepository;
 import io.proxima.application.user.port.out.PasswordHasher;
 import io.proxima.application.user.port.out.UserRepository;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,17 +29,23 @@ import java.util.UUID;
 @Transactional(dontRollbackOn = DomainException.class)
 public class PasswordService implements PasswordUseCase {
 
+    public static final String RESET_NOTICE = "password_reset_notice";
+    public static final String CHANGE_NOTICE = "password_change_notice";
+
     private final UserRepository users;
     private final OneTimeCodeRepository codes;
     private final CodeMailer codeMailer;
     private final PasswordHasher hasher;
     private final Sessions sessions;
+    private final ApiKeyRepository apiKeys;
     private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     public PasswordService(UserRepository users, OneTimeCodeRepository codes, CodeMailer codeMailer,
-                           PasswordHasher hasher, Sessions sessions, AuditLog audit, Clock clock) {
+                           PasswordHasher hasher, Sessions sessions, ApiKeyRepository apiKeys, AuditLog audit,
+                           Clock clock) {
+        this.apiKeys = apiKeys;
         this.users = users;
         this.codes = codes;
         this.codeMailer = codeMailer;
@@ -84,12 +92,15 @@ public class PasswordService implements PasswordUseCase {
         user.markEmailVerified(now);
         users.save(user);
         int revoked = sessions.revokeAll(user.id(), null, "password_reset", now);
+        int keys = apiKeys.disableAll(user.id());
+        codeMailer.notify(user, user.email(), RESET_NOTICE, Map.of("api_keys", Integer.toString(keys)));
         audit.record(AuditEvent.of("auth.password_reset", "user", user.id()).user(user.id().value())
-                .detail("sessions_revoked", revoked));
+                .detail("sessions_revoked", revoked).detail("api_keys_disabled", keys));
     }
 
     @Override
-    public void change(UserId userId, UUID keepFamily, String currentPassword, String newPassword) {
+    public void change(UserId userId, UUID keepFamily, String currentPassword, String newPassword,
+                       boolean revokeApiKeys) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
         Instant now = clock.instant();
         if (currentPassword == null || !hasher.verify(currentPassword, user.passwordHash())) {
@@ -100,6 +111,12 @@ public class PasswordService implements PasswordUseCase {
         user.changePassword(hasher.hash(newPassword), now);
         users.save(user);
         int revoked = sessions.revokeAll(user.id(), keepFamily, "password_change", now);
-        audit.record(AuditEvent.of("account.password_change", "user", user.id()).detail("sessions_revoked", revoked));
+        int keys = revokeApiKeys ? apiKeys.disableAll(user.id()) : 0;
+        if (keys > 0) {
+            sessions.forgetCachedChecks();
+        }
+        codeMailer.notify(user, user.email(), CHANGE_NOTICE, Map.of("api_keys", Integer.toString(keys)));
+        audit.record(AuditEvent.of("account.password_change", "user", user.id()).detail("sessions_revoked", revoked)
+                .detail("api_keys_disabled", keys));
     }
 }

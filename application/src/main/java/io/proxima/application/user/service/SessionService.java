@@ -48,11 +48,14 @@ public class SessionService implements SessionUseCase {
     private final AuditLog audit;
     private final Clock clock;
     private final LockoutPolicy lockout;
+    private final LoginThrottle throttle;
 
     @Inject
     public SessionService(UserRepository users, SessionRepository sessionRepository, Sessions sessions,
                           PasswordHasher hasher, TotpCodes totp, SecretCipher cipher,
-                          RecoveryCodeRepository recoveryCodes, AuditLog audit, Clock clock, IdentitySettings settings) {
+                          RecoveryCodeRepository recoveryCodes, AuditLog audit, Clock clock, IdentitySettings settings,
+                          LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessionRepository = sessionRepository;
         this.sessions = sessions;
@@ -78,15 +81,15 @@ public class SessionService implements SessionUseCase {
             throw AuthenticationException.invalidCredentials();
         }
         User user = found.get();
-        if (user.isLocked(now)) {
-            // Same work and same answer as a wrong password: the lock is not revealed.
+        if (throttle.pairLocked(user, now)) {
+            // Same work and same answer as a wrong password: the lock is not revealed. Only this
+            // address is locked out of this account; the owner elsewhere is not.
             hasher.verifyDummy(password);
             audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).denied().detail("reason", "locked"));
             throw AuthenticationException.invalidCredentials();
         }
         if (!hasher.verify(password, user.passwordHash())) {
-            user.recordFailedLogin(now, lockout);
-            users.saveLoginState(user);
+            fail(user, now);
             audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed()
                     .detail("reason", "wrong_password").detail("failed_logins", user.failedLogins()));
             throw AuthenticationException.invalidCredentials();
@@ -98,10 +101,24 @@ public class SessionService implements SessionUseCase {
                 throw AuthenticationException.totpRequired(false);
             }
             if (!secondFactorAccepted(user, code, now)) {
-                user.recordFailedLogin(now, lockout);
-                users.saveLoginState(user);
+                fail(user, now);
                 audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed().detail("reason", "wrong_totp"));
                 throw AuthenticationException.totpRequired(true);
+            }
+        } else if (user.isLocked(now)) {
+            // An account-wide burst of failures: the right password alone is not enough now, a
+            // code mailed to the account's address stands in for the missing second factor.
+            String code = command.emailCode() == null ? "" : command.emailCode().trim();
+            if (code.isEmpty()) {
+                throttle.sendLoginCode(user, now);
+                audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed()
+                        .detail("reason", "email_code_required"));
+                throw AuthenticationException.loginCodeRequired(false);
+            }
+            if (!throttle.loginCodeAccepted(user, code, now)) {
+                audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()).failed()
+                        .detail("reason", "wrong_email_code"));
+                throw AuthenticationException.loginCodeRequired(true);
             }
         }
         if (command.adminOnly() && user.role() != Role.ADMIN) {
@@ -118,24 +135,23 @@ public class SessionService implements SessionUseCase {
         }
         user.recordSuccessfulLogin(now);
         users.saveLoginState(user);
+        throttle.succeeded(user);
         IssuedTokens tokens = sessions.open(user, now);
         audit.record(AuditEvent.of(action, "user", user.id()).user(user.id().value()));
         return tokens;
     }
 
+    /** Counts against the account (burst detection) and the (account, address) pair (the lock). */
+    private void fail(User user, Instant now) {
+        boolean wasBursting = user.isLocked(now);
+        user.recordFailedLogin(now, lockout);
+        users.saveLoginState(user);
+        throttle.failed(user, !wasBursting && user.isLocked(now), now);
+    }
+
     /** A 6-digit TOTP code (not replayed), or else an unused recovery code, which is used up. */
     private boolean secondFactorAccepted(User user, String code, Instant now) {
-        if (code.matches("\\d{6}")) {
-            OptionalLong step = totp.verify(cipher.decrypt(user.totpSecret()), code, now);
-            return step.isPresent() && user.acceptTotpStep(step.getAsLong());
-        }
-        for (RecoveryCode rc : recoveryCodes.findUnused(user.id())) {
-            if (rc.matches(code) && recoveryCodes.markUsed(rc.id(), now)) {
-                audit.record(AuditEvent.of("auth.recovery_code_used", "user", user.id()).user(user.id().value()));
-                return true;
-            }
-        }
-        return false;
+        return SecondFactor.accepted(user, code, now, totp, cipher, recoveryCodes, audit);
     }
 
     @Override

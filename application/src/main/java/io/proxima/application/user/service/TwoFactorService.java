@@ -39,10 +39,13 @@ public class TwoFactorService implements TwoFactorUseCase {
     private final AuditLog audit;
     private final Clock clock;
     private final String issuer;
+    private final LoginThrottle throttle;
 
     @Inject
     public TwoFactorService(UserRepository users, Sessions sessions, RecoveryCodeRepository recoveryCodes, TotpCodes totp,
-                            SecretCipher cipher, AuditLog audit, Clock clock, IdentitySettings settings) {
+                            SecretCipher cipher, AuditLog audit, Clock clock, IdentitySettings settings,
+                            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.recoveryCodes = recoveryCodes;
@@ -80,11 +83,15 @@ public class TwoFactorService implements TwoFactorUseCase {
         if (user.totpSecret() == null) {
             throw new StateConflictException("error.totp.not_set_up", "two-factor authentication has not been set up", "disabled");
         }
+        // Five wrong codes, then a lock (like login): a stolen session cannot search the 10^6 codes.
+        throttle.requireTotpGuessesLeft(user.id(), now);
         OptionalLong step = code == null ? OptionalLong.empty() : totp.verify(cipher.decrypt(user.totpSecret()), code.trim(), now);
         if (step.isEmpty()) {
+            throttle.totpFailed(user.id(), now);
             audit.record(AuditEvent.of("account.totp_enable", "user", user.id()).failed().detail("reason", "wrong_code"));
             throw wrongCode();
         }
+        throttle.totpSucceeded(user.id());
         user.confirmTotp(step.getAsLong(), now);
         users.save(user);
         List<String> plain = new ArrayList<>();
@@ -107,6 +114,7 @@ public class TwoFactorService implements TwoFactorUseCase {
         if (!user.totpEnabled()) {
             throw new StateConflictException("error.totp.not_enabled", "two-factor authentication is not enabled", "disabled");
         }
+        throttle.requireTotpGuessesLeft(user.id(), now);
         String c = code == null ? "" : code.trim();
         boolean ok = false;
         if (c.matches("\\d{6}")) {
@@ -122,9 +130,11 @@ public class TwoFactorService implements TwoFactorUseCase {
         }
         if (!ok) {
             users.save(user);
+            throttle.totpFailed(user.id(), now);
             audit.record(AuditEvent.of("account.totp_disable", "user", user.id()).failed().detail("reason", "wrong_code"));
             throw wrongCode();
         }
+        throttle.totpSucceeded(user.id());
         user.disableTotp(now);
         users.save(user);
         recoveryCodes.deleteAll(user.id());

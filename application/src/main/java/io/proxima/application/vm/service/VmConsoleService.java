@@ -5,6 +5,7 @@ import io.proxima.application.hypervisor.port.out.ConsoleTransport;
 import io.proxima.application.hypervisor.port.out.GuestRef;
 import io.proxima.application.hypervisor.port.out.Hypervisor;
 import io.proxima.application.hypervisor.port.out.PveNodeConnection;
+import io.proxima.application.user.port.in.SessionValidityUseCase.SessionRef;
 import io.proxima.application.vm.VmStreamSettings;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmConsoleUseCase;
@@ -70,17 +71,44 @@ public class VmConsoleService implements VmConsoleUseCase {
 
     @Override
     @Transactional
-    public ConsoleLink issue(VmId id, Actor actor) {
+    public ConsoleLink issue(VmId id, Actor actor, SessionRef session) {
         Vm vm = VmAccess.load(vms, id, actor);
         requireConsole(vm);
+        ConsoleLink link = ticket(ConsoleTokenRepository.Purpose.CONSOLE, vm, actor, session);
+        audit.success(VmAudit.event("vm.console", vm).detail("expires_at", link.expiresAt().toString()));
+        return link;
+    }
+
+    @Override
+    @Transactional
+    public ConsoleLink issueMetricsTicket(VmId id, Actor actor, SessionRef session) {
+        Vm vm = VmAccess.load(vms, id, actor);
+        return ticket(ConsoleTokenRepository.Purpose.METRICS, vm, actor, session);
+    }
+
+    @Override
+    @Transactional
+    public StreamGrant redeemMetricsTicket(VmId id, String ticket) {
+        if (ticket == null || ticket.isBlank() || ticket.length() > 128) {
+            throw new NotFoundException("Stream ticket", "");
+        }
+        ConsoleTokenRepository.Holder holder = tokens.consume(hash(ticket), ConsoleTokenRepository.Purpose.METRICS,
+                id.value(), clock.instant()).filter(h -> h.session() != null)
+                .orElseThrow(() -> new NotFoundException("Stream ticket", ""));
+        Actor actor = new Actor(holder.userId(), holder.admin());
+        VmAccess.load(vms, id, actor);
+        return new StreamGrant(actor, holder.session());
+    }
+
+    /** One-time, random, stored as its hash only, bound to the session that asked for it. */
+    private ConsoleLink ticket(ConsoleTokenRepository.Purpose purpose, Vm vm, Actor actor, SessionRef session) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         Instant expires = now.plus(settings.consoleTokenTtl());
         tokens.deleteExpired(now.minusSeconds(3600));
-        tokens.insert(hash(token), vm.id().value(), actor.userId(), actor.admin(), expires, now);
-        audit.success(VmAudit.event("vm.console", vm).detail("expires_at", expires.toString()));
+        tokens.insert(hash(token), purpose, vm.id().value(), actor.userId(), actor.admin(), session, expires, now);
         return new ConsoleLink(token, expires);
     }
 
@@ -88,6 +116,7 @@ public class VmConsoleService implements VmConsoleUseCase {
     public Session open(VmId id, String token) {
         Target target = consume(id, token);
         UUID user = target.userId;
+        SessionRef sessionRef = target.session;
         if (open.merge(user, 1, Integer::sum) > settings.consoleMaxPerUser()) {
             release(user);
             throw new ConflictException("error.console.limit",
@@ -108,6 +137,11 @@ public class VmConsoleService implements VmConsoleUseCase {
             @Override
             public UUID userId() {
                 return user;
+            }
+
+            @Override
+            public SessionRef session() {
+                return sessionRef;
             }
 
             @Override
@@ -133,7 +167,7 @@ public class VmConsoleService implements VmConsoleUseCase {
         open.computeIfPresent(user, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private record Target(UUID userId, PveNodeConnection connection, GuestRef guest) {
+    private record Target(UUID userId, SessionRef session, PveNodeConnection connection, GuestRef guest) {
     }
 
     @Transactional
@@ -141,13 +175,14 @@ public class VmConsoleService implements VmConsoleUseCase {
         if (token == null || token.isBlank() || token.length() > 128) {
             throw new NotFoundException("Console token", "");
         }
-        ConsoleTokenRepository.Holder holder = tokens.consume(hash(token), id.value(), clock.instant())
+        ConsoleTokenRepository.Holder holder = tokens.consume(hash(token), ConsoleTokenRepository.Purpose.CONSOLE,
+                id.value(), clock.instant()).filter(h -> h.session() != null)
                 .orElseThrow(() -> new NotFoundException("Console token", ""));
         Vm vm = VmAccess.load(vms, id, new Actor(holder.userId(), holder.admin()));
         Placement p = requireConsole(vm);
         var target = nodes.target(p.nodeId());
         GuestRef guest = MigrateSaga.guest(vm, p.pveNode(), p.vmid());
-        return new Target(holder.userId(), target.connection(), guest);
+        return new Target(holder.userId(), holder.session(), target.connection(), guest);
     }
 
     private static Placement requireConsole(Vm vm) {

@@ -46,8 +46,83 @@ final class InMemoryIdentity {
     final IdentitySettings settings = IdentitySettings.defaults();
     final RevocationCache cache = new RevocationCache(settings);
     final Sessions sessions = new Sessions(sessionRepo, new FakeIssuer(), settings, cache, AfterCommit.immediate());
+    final Codes codes = new Codes();
+    final List<io.proxima.application.mail.port.out.OutgoingMail> mails = new ArrayList<>();
+    final Attempts attempts = new Attempts();
+    final LoginThrottle throttle = new LoginThrottle(attempts, new NoCaller(),
+            new CodeMailer(codes, mails::add, AfterCommit.immediate()), codes, settings);
     final SessionService sessionService = new SessionService(users, sessionRepo, sessions, hasher, new NoTotp(),
-            new PlainCipher(), new NoRecovery(), new Audit(), clock, settings);
+            new PlainCipher(), new NoRecovery(), new Audit(), clock, settings, throttle);
+
+    /** One-time codes, newest last. */
+    static final class Codes implements io.proxima.application.user.port.out.OneTimeCodeRepository {
+        final List<io.proxima.domain.user.OneTimeCode> all = new ArrayList<>();
+
+        @Override
+        public void save(io.proxima.domain.user.OneTimeCode code) {
+            all.removeIf(c -> c.id().equals(code.id()));
+            all.add(code);
+        }
+
+        @Override
+        public Optional<io.proxima.domain.user.OneTimeCode> findLatest(UserId userId, io.proxima.domain.user.OneTimeCode.Purpose purpose) {
+            return all.stream().filter(c -> c.userId().equals(userId) && c.purpose() == purpose)
+                    .reduce((a, b) -> b);
+        }
+
+        @Override
+        public void consumeAll(UserId userId, io.proxima.domain.user.OneTimeCode.Purpose purpose, Instant now) {
+            // replaced codes are simply superseded by the newest one here
+        }
+    }
+
+    static final class Attempts implements io.proxima.application.user.port.out.AttemptCounter {
+        final Map<String, Integer> failures = new HashMap<>();
+        final Map<String, Instant> locks = new HashMap<>();
+
+        @Override
+        public int increment(String key, Instant now) {
+            return failures.merge(key, 1, Integer::sum);
+        }
+
+        @Override
+        public void lockUntil(String key, Instant until) {
+            locks.put(key, until);
+        }
+
+        @Override
+        public Optional<Instant> lockedUntil(String key) {
+            return Optional.ofNullable(locks.get(key));
+        }
+
+        @Override
+        public void clear(String key) {
+            failures.remove(key);
+            locks.remove(key);
+        }
+
+        @Override
+        public int purge(Instant before) {
+            return 0;
+        }
+    }
+
+    static final class NoCaller implements io.proxima.application.audit.port.out.CallerContext {
+        @Override
+        public Optional<UUID> userId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> ipAddress() {
+            return Optional.of("192.0.2.1");
+        }
+
+        @Override
+        public Optional<String> userAgent() {
+            return Optional.empty();
+        }
+    }
 
     User activeUser(String username, String password) {
         User u = User.register(UserId.random(), username, username + "@example.test", null, null,

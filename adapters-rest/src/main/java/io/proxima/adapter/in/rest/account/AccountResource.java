@@ -69,19 +69,32 @@ public class AccountResource {
     @PUT
     @Path("/profile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change username, email (to be verified again), phone, language, avatar")
+    @Operation(summary = "Change username, language, avatar; email and phone need current_password (and totp_code "
+            + "with 2FA) and a login session. A new email takes effect once confirmed at POST /account/email/verify")
     public ApiResponse<UserResponse> updateProfile(@Valid @NotNull AccountRequests.UpdateProfileRequest r) {
         return ApiResponse.ok(UserResponse.from(accounts.updateProfile(new AccountUseCase.UpdateProfileCommand(
-                currentUser.id(), r.username(), r.email(), r.phone(), r.language(), r.avatar()))));
+                currentUser.id(), r.username(), r.email(), r.phone(), r.language(), r.avatar(), r.currentPassword(),
+                r.totpCode(), currentUser.viaApiKey()))));
+    }
+
+    @POST
+    @Path("/email/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a requested email change with the code mailed to the new address")
+    public ApiResponse<UserResponse> confirmEmail(@Valid @NotNull AccountRequests.ConfirmEmailRequest r) {
+        currentUser.requireSession();
+        return ApiResponse.ok(UserResponse.from(accounts.confirmEmailChange(currentUser.id(), r.code(), false)));
     }
 
     @PUT
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the password (needs the current one); other sessions are revoked")
+    @Operation(summary = "Change the password (needs the current one); other sessions are revoked, and every API key "
+            + "with revoke_api_keys: true")
     public ApiResponse<Done> changePassword(@Valid @NotNull AccountRequests.ChangePasswordRequest r) {
         currentUser.requireSession();
-        passwords.change(currentUser.id(), currentUser.principal().familyId(), r.currentPassword(), r.newPassword());
+        passwords.change(currentUser.id(), currentUser.principal().familyId(), r.currentPassword(), r.newPassword(),
+                Boolean.TRUE.equals(r.revokeApiKeys()));
         return ApiResponse.ok(new Done(true));
     }
 

@@ -28,7 +28,8 @@ public final class AuthRequests {
     /** {@code username} may be a username or an email; seed 001 sends {@code email} instead. */
     public record LoginRequest(@Size(max = 254) String username, @Size(max = 254) String email,
                                @NotBlank @Size(max = 128) String password,
-                               @Size(max = 32) String totpCode) {
+                               @Size(max = 32) String totpCode,
+                               @Size(max = 16) String emailCode) {
 
         String login() {
             return username != null && !username.isBlank() ? username : email;

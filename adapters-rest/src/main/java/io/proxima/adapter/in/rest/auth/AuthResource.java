@@ -97,7 +97,7 @@ public class AuthResource {
         if (r.login() == null || r.login().isBlank()) {
             throw ValidationException.of("username", "validation.required", "must not be blank");
         }
-        return new SessionUseCase.LoginCommand(r.login(), r.password(), r.totpCode(), adminOnly);
+        return new SessionUseCase.LoginCommand(r.login(), r.password(), r.totpCode(), r.emailCode(), adminOnly);
     }
 
     @POST
@@ -132,6 +132,48 @@ public class AuthResource {
     @Operation(summary = "Set a new password with the mailed code; revokes every session")
     public ApiResponse<Done> reset(@Valid @NotNull AuthRequests.ResetPasswordRequest r) {
         passwords.reset(r.email(), r.code(), r.newPassword());
+        return ApiResponse.ok(new Done(true));
+    }
+
+    /** The undo link of an email or phone change (mailed to the old address, 7 days, single use). */
+    public record UndoRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 128) String token) {
+    }
+
+    @POST
+    @Path("/account-change/undo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Undo an email or phone change with the token mailed to the old address; ends every session "
+            + "and disables every API key of the account")
+    public ApiResponse<Done> undoChange(@Valid @NotNull UndoRequest r) {
+        accounts.undoContactChange(r.token());
+        return ApiResponse.ok(new Done(true));
+    }
+
+    /**
+     * The mailed link itself: a page with one button, because a GET that changed state would be
+     * triggered by mail scanners that open links.
+     */
+    @GET
+    @Path("/account-change/undo")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page behind the mailed undo link: a button that posts the token")
+    public jakarta.ws.rs.core.Response undoPage(@jakarta.ws.rs.QueryParam("token") String token) {
+        String t = token == null ? "" : token.replaceAll("[^A-Za-z0-9_-]", "");
+        String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Proxima</title></head><body>"
+                + "<form method=\"post\" action=\"undo/form\">"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + t + "\">"
+                + "<button type=\"submit\">Undo the change / 撤销更改</button></form></body></html>";
+        return jakarta.ws.rs.core.Response.ok(html)
+                .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("/account-change/undo/form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The undo page's form post")
+    public ApiResponse<Done> undoForm(@jakarta.ws.rs.FormParam("token") String token) {
+        accounts.undoContactChange(token);
         return ApiResponse.ok(new Done(true));
     }
 

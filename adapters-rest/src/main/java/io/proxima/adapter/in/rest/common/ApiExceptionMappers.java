@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.proxima.adapter.in.rest.security.RateLimiter;
 import io.proxima.domain.shared.DomainException;
 import io.proxima.domain.shared.ErrorCode;
 import io.proxima.domain.shared.FieldError;
@@ -11,6 +12,9 @@ import io.proxima.domain.shared.ValidationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -42,6 +46,9 @@ public class ApiExceptionMappers {
 
     @Inject
     RequestIds requestIds;
+
+    @Inject
+    RateLimiter limiter;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
@@ -102,19 +109,44 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
-        return fromCode(ErrorCode.AUTHENTICATION_REQUIRED, headers);
+    public Uni<Response> unauthorized(UnauthorizedException e, HttpHeaders headers, HttpServerRequest request) {
+        return charged(fromCode(ErrorCode.AUTHENTICATION_REQUIRED, headers), request, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, HttpHeaders headers,
+                                              HttpServerRequest request) {
         // The identity provider wraps the precise reason (expired, invalid, out of scope) as the cause.
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof DomainException d) {
-                return domain(d, headers);
+                return charged(domain(d, headers), request, headers);
             }
         }
-        return fromCode(ErrorCode.TOKEN_INVALID, headers);
+        return charged(fromCode(ErrorCode.TOKEN_INVALID, headers), request, headers);
+    }
+
+    /**
+     * A request that failed authentication (no, unknown, wrong or expired credentials) spends one
+     * token of its address's {@code auth} budget, the one shared by every instance that also
+     * bounds logins: random API keys and forged tokens cannot be tried faster than passwords.
+     * Beyond it the answer is 429 with {@code Retry-After}.
+     */
+    private Uni<Response> charged(Response failure, HttpServerRequest request, HttpHeaders headers) {
+        if (failure.getStatus() != 401 || !limiter.enabled() || request == null) {
+            return Uni.createFrom().item(failure);
+        }
+        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        return Uni.createFrom().item(() -> limiter.consume(RateLimiter.Category.AUTH, "ip:" + ip))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(d -> {
+                    Response.ResponseBuilder b = d.allowed() ? Response.fromResponse(failure)
+                            : Response.fromResponse(fromCode(ErrorCode.RATE_LIMITED, headers))
+                                    .header("Retry-After", d.retryAfterSeconds());
+                    return b.header("X-RateLimit-Limit", d.limit())
+                            .header("X-RateLimit-Remaining", d.allowed() ? d.remaining() : 0)
+                            .header("X-RateLimit-Reset", d.resetSeconds()).build();
+                })
+                .onFailure().recoverWithItem(failure);
     }
 
     @ServerExceptionMapper
@@ -160,9 +192,26 @@ public class ApiExceptionMappers {
             return Response.fromResponse(envelope(503, 50301, "Service temporarily unavailable (request id " + id + ")", null))
                     .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
         }
+        java.sql.SQLException sql = sqlCause(e);
+        if (sql != null) {
+            // A database error's message carries the statement's values (PostgreSQL's "Detail: Key
+            // (...)=(...)", "Failing row contains (...)"): customer text. Log its class and state only.
+            LOG.errorf("unexpected database failure in request %s: %s, SQLState %s (values withheld)", id,
+                    e.getClass().getName(), sql.getSQLState());
+            return envelope(500, 50001, "Internal server error (request id " + id + ")", null);
+        }
         LOG.errorf(e, "unexpected failure in request %s", id);
         // Internals stay in the log; the client gets the correlation id to quote to support.
         return envelope(500, 50001, "Internal server error (request id " + id + ")", null);
+    }
+
+    private static java.sql.SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private Response fromCode(ErrorCode code, HttpHeaders headers) {

@@ -28,7 +28,8 @@ public class ApiGuardFilter {
     /** The anonymous credential endpoints: limited per client address (brute force, mail flooding). */
     static final Set<String> AUTH_ROUTES = Set.of("/api/v1/auth/register", "/api/v1/auth/verify",
             "/api/v1/auth/verify/resend", "/api/v1/auth/login", "/api/v1/auth/admin/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset");
+            "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset", "/api/v1/auth/account-change/undo",
+            "/api/v1/auth/account-change/undo/form");
     private static final String DECISION = "proxima.ratelimit";
 
     @Inject

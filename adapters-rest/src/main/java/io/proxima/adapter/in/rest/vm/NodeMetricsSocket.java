@@ -24,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code WS /api/v1/nodes/{id}/metrics/stream} (seed 003's server stream), administrators only:
  * seed 003's metrics message from the metrics pipeline's newest sample, at once and whenever a
- * newer cycle has stored one. No socket ever calls PVE. Closes 4401 without a valid token, 4403
- * for non-administrators, 4404 for an unknown node.
+ * newer cycle has stored one. No socket ever calls PVE. The access token goes in the upgrade
+ * request's {@code Authorization: Bearer} header only (a token in the URL would land in proxy
+ * logs). The socket is registered with {@link LiveSockets}, so it closes (4401) within seconds of
+ * the session ending. Closes 4401 without a valid token, 4403 for non-administrators, 4404 for an
+ * unknown node, 4409 over the per-user socket limit.
  */
 @WebSocket(path = "/api/v1/nodes/{id}/metrics/stream")
 public class NodeMetricsSocket {
@@ -44,6 +47,9 @@ public class NodeMetricsSocket {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    LiveSockets live;
 
     private final Map<String, Long> timers = new ConcurrentHashMap<>();
 
@@ -66,6 +72,13 @@ public class NodeMetricsSocket {
             nodes.get(nodeId);
         } catch (IllegalArgumentException | NotFoundException e) {
             close(connection, 4404, "node not found");
+            return;
+        }
+        if (!live.register(connection.id(), io.proxima.application.user.port.in.SessionValidityUseCase.SessionRef.of(p), () -> {
+            cancel(connection);
+            close(connection, LiveSockets.SESSION_ENDED, "session ended");
+        })) {
+            close(connection, 4409, "At most " + live.maxPerUser() + " WebSockets may be open at once");
             return;
         }
         Instant[] last = {null};
@@ -91,6 +104,7 @@ public class NodeMetricsSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        live.unregister(connection.id());
         cancel(connection);
     }
 
@@ -122,9 +136,6 @@ public class NodeMetricsSocket {
         String token = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = header.substring(7).trim();
-        }
-        if (token == null || token.isEmpty()) {
-            token = VmConsoleSocket.queryParam(connection.handshakeRequest().query(), "token");
         }
         if (token == null || token.isEmpty()) {
             throw new IllegalStateException("no token");

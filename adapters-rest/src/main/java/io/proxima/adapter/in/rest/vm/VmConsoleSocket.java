@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * WebSocket), then relays bytes both ways between the client and PVE's {@code vncwebsocket}.
  * Either side closing closes the other. Refusals close the socket with an application code:
  * 4404 bad/used/expired token or unknown VM, 4409 VM not running or too many sessions, 4502 PVE
- * unreachable.
+ * unreachable; 4401 when the session that obtained the token ended (see {@link LiveSockets}).
  */
 @WebSocket(path = "/api/v1/vms/{id}/console")
 public class VmConsoleSocket {
@@ -39,6 +39,9 @@ public class VmConsoleSocket {
 
     @Inject
     VmConsoleUseCase console;
+
+    @Inject
+    LiveSockets live;
 
     private final Map<String, Relay> relays = new ConcurrentHashMap<>();
 
@@ -127,6 +130,14 @@ public class VmConsoleSocket {
             return;
         }
         relay.session = session;
+        if (!live.register(connection.id(), session.session(), () -> {
+            refuse(connection, LiveSockets.SESSION_ENDED, "session ended");
+            relay.close();
+        })) {
+            session.close();
+            refuse(connection, 4409, "At most " + live.maxPerUser() + " WebSockets may be open at once");
+            return;
+        }
         try {
             ConsoleTransport.Channel channel = session.connect(new ConsoleTransport.Sink() {
                 @Override
@@ -172,6 +183,7 @@ public class VmConsoleSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        live.unregister(connection.id());
         Relay relay = relays.remove(connection.id());
         if (relay != null) {
             relay.close();

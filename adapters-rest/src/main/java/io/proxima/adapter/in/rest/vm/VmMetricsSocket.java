@@ -2,6 +2,8 @@ package io.proxima.adapter.in.rest.vm;
 
 import io.proxima.application.user.port.in.AuthenticateUseCase;
 import io.proxima.application.user.port.in.AuthenticatedPrincipal;
+import io.proxima.application.user.port.in.SessionValidityUseCase;
+import io.proxima.application.vm.port.in.VmConsoleUseCase;
 import io.proxima.application.vm.VmStreamSettings;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmInsightUseCase;
@@ -26,9 +28,11 @@ import org.jboss.logging.Logger;
  * {@code cpu_percent}, {@code memory_percent}, {@code disk_percent}, {@code network_in},
  * {@code network_out}) at once and then every {@code proxima.vm.metrics-stream.interval}.
  * Authentication: the access token in the upgrade request's {@code Authorization: Bearer}
- * header (seed 003), or, for browsers that cannot set headers on a WebSocket, a {@code token}
- * query parameter. Owner or admin only; refusals close with 4401 (no/invalid token) or 4404
- * (not found / not yours).
+ * header (seed 003), or, for browsers that cannot set headers on a WebSocket, a one-time
+ * {@code ticket} from {@code POST /vms/{id}/metrics/ticket} (the console's mechanism: 60 s, single
+ * use, any instance). An access token in the query string is refused: URLs land in proxy logs.
+ * Owner or admin only; refusals close with 4401 (no/invalid credentials, or later: the session
+ * ended, see {@link LiveSockets}), 4404 (not found / not yours), 4409 (too many sockets).
  */
 @WebSocket(path = "/api/v1/vms/{id}/metrics/stream")
 public class VmMetricsSocket {
@@ -47,20 +51,43 @@ public class VmMetricsSocket {
     @Inject
     Vertx vertx;
 
+    @Inject
+    VmConsoleUseCase tickets;
+
+    @Inject
+    LiveSockets live;
+
     private final Map<String, Long> timers = new ConcurrentHashMap<>();
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        Actor actor;
+        UUID vmId;
         try {
-            actor = actor(connection);
+            vmId = UUID.fromString(connection.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            close(connection, 4404, "VM not found");
+            return;
+        }
+        VmConsoleUseCase.StreamGrant grant;
+        try {
+            grant = grant(connection, vmId);
+        } catch (NotFoundException e) {
+            close(connection, 4401, "authentication required (ticket invalid, used or expired)");
+            return;
         } catch (RuntimeException e) {
             close(connection, 4401, "authentication required");
             return;
         }
-        UUID vmId;
+        Actor actor = grant.actor();
+        // One limit for consoles and streams together; counted before any data is sent.
+        if (!live.register(connection.id(), grant.session(), () -> {
+            cancel(connection);
+            close(connection, LiveSockets.SESSION_ENDED, "session ended");
+        })) {
+            close(connection, 4409, "At most " + live.maxPerUser() + " WebSockets may be open at once");
+            return;
+        }
         try {
-            vmId = UUID.fromString(connection.pathParam("id"));
             send(connection, insight.stats(vmId, actor));
         } catch (IllegalArgumentException | NotFoundException e) {
             close(connection, 4404, "VM not found");
@@ -87,12 +114,14 @@ public class VmMetricsSocket {
         }, false));
         timers.put(connection.id(), timer);
         if (!connection.isOpen()) {
+            live.unregister(connection.id());
             cancel(connection);
         }
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        live.unregister(connection.id());
         cancel(connection);
     }
 
@@ -103,20 +132,19 @@ public class VmMetricsSocket {
         }
     }
 
-    private Actor actor(WebSocketConnection connection) {
+    /** The bearer header (verified and revocation-checked), else the one-time ticket. */
+    private VmConsoleUseCase.StreamGrant grant(WebSocketConnection connection, UUID vmId) {
         String header = connection.handshakeRequest().header("Authorization");
-        String token = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = header.substring(7).trim();
+            AuthenticatedPrincipal p = authenticate.bearer(header.substring(7).trim());
+            return new VmConsoleUseCase.StreamGrant(new Actor(p.userId().value(), p.effectiveRole() == Role.ADMIN),
+                    SessionValidityUseCase.SessionRef.of(p));
         }
-        if (token == null || token.isEmpty()) {
-            token = VmConsoleSocket.queryParam(connection.handshakeRequest().query(), "token");
+        String ticket = VmConsoleSocket.queryParam(connection.handshakeRequest().query(), "ticket");
+        if (ticket == null || ticket.isEmpty()) {
+            throw new IllegalStateException("no credentials");
         }
-        if (token == null || token.isEmpty()) {
-            throw new IllegalStateException("no token");
-        }
-        AuthenticatedPrincipal p = authenticate.bearer(token);
-        return new Actor(p.userId().value(), p.effectiveRole() == Role.ADMIN);
+        return tickets.redeemMetricsTicket(new io.proxima.domain.vm.VmId(vmId), ticket);
     }
 
     private static void send(WebSocketConnection connection, VmInsightUseCase.VmStats s) {

@@ -35,6 +35,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import io.proxima.application.user.port.in.SessionValidityUseCase;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -71,6 +72,9 @@ public class VmResource {
 
     @Inject
     io.proxima.application.vm.port.in.VmConsoleUseCase console;
+
+    @Inject
+    io.proxima.application.shared.port.out.PublicUrls publicUrls;
 
     @GET
     public ApiResponse<PageResponse<VmResponse>> list(@BeanParam PageParams page, @QueryParam("owner_id") String ownerId,
@@ -141,23 +145,36 @@ public class VmResource {
     }
 
     /**
-     * A one-time WebSocket URL for the console: {@code ws(s)://host/api/v1/vms/{id}/console?token=...},
-     * usable once within the configured time (60 s by default) on any instance.
+     * A one-time WebSocket URL for the console: {@code ws(s)://<public base>/api/v1/vms/{id}/console?token=...},
+     * usable once within the configured time (60 s by default) on any instance. The host comes from
+     * {@code proxima.public-base-url}, never from the request's {@code Host} header.
      */
     @POST
     @Path("/{id}/console")
-    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id,
-                                                              @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id) {
         VmId vm = vmId(id);
-        var link = console.issue(vm, actor());
-        URI base = uri.getBaseUri();
-        String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
-        String url = scheme + "://" + base.getRawAuthority() + "/api/v1/vms/" + vm.value() + "/console?token=" + link.token();
+        var link = console.issue(vm, actor(), SessionValidityUseCase.SessionRef.of(currentUser.principal()));
+        return ApiResponse.ok(link(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/console?token=" + link.token()), link));
+    }
+
+    /**
+     * A one-time ticket for the metrics WebSocket (browsers cannot send a bearer header on a
+     * WebSocket, and an access token in a URL ends up in proxy logs).
+     */
+    @POST
+    @Path("/{id}/metrics/ticket")
+    public ApiResponse<java.util.Map<String, Object>> metricsTicket(@PathParam("id") String id) {
+        VmId vm = vmId(id);
+        var link = console.issueMetricsTicket(vm, actor(), SessionValidityUseCase.SessionRef.of(currentUser.principal()));
+        return ApiResponse.ok(link(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/metrics/stream?ticket=" + link.token()), link));
+    }
+
+    private static java.util.Map<String, Object> link(String url, io.proxima.application.vm.port.in.VmConsoleUseCase.ConsoleLink link) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("url", url);
         body.put("token", link.token());
         body.put("expires_at", link.expiresAt());
-        return ApiResponse.ok(body);
+        return body;
     }
 
     private static Response changed(VmMaintenanceUseCase.Changed changed) {

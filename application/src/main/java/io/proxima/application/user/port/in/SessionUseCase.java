@@ -4,7 +4,11 @@ package io.proxima.application.user.port.in;
 public interface SessionUseCase {
 
     /** {@code login} is a username or an email; {@code adminOnly} for the admin console's login. */
-    record LoginCommand(String login, String password, String totpCode, boolean adminOnly) {
+    record LoginCommand(String login, String password, String totpCode, String emailCode, boolean adminOnly) {
+
+        public LoginCommand(String login, String password, String totpCode, boolean adminOnly) {
+            this(login, password, totpCode, null, adminOnly);
+        }
     }
 
     IssuedTokens login(LoginCommand command);

@@ -1,6 +1,7 @@
 package io.proxima.application.vm.port.in;
 
 import io.proxima.application.hypervisor.port.out.ConsoleTransport;
+import io.proxima.application.user.port.in.SessionValidityUseCase.SessionRef;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.domain.vm.VmId;
 import java.time.Instant;
@@ -20,14 +21,27 @@ public interface VmConsoleUseCase {
     interface Session extends AutoCloseable {
         UUID userId();
 
+        /** The session that obtained the ticket: the socket re-checks it and closes when it ends. */
+        SessionRef session();
+
         CompletionStage<ConsoleTransport.Channel> connect(ConsoleTransport.Sink sink);
 
         @Override
         void close();
     }
 
-    /** Owner/admin, VM running: issues a token valid for the configured time. */
-    ConsoleLink issue(VmId id, Actor actor);
+    /** A redeemed metrics-stream ticket: who may watch, and the session to re-check. */
+    record StreamGrant(Actor actor, SessionRef session) {
+    }
+
+    /** Owner/admin, VM running: issues a token valid for the configured time, bound to {@code session}. */
+    ConsoleLink issue(VmId id, Actor actor, SessionRef session);
+
+    /** Owner/admin: a one-time ticket for the VM's metrics WebSocket, the same kind as the console's. */
+    ConsoleLink issueMetricsTicket(VmId id, Actor actor, SessionRef session);
+
+    /** Consumes a metrics-stream ticket (single use, any instance); NotFound when bad, used or expired. */
+    StreamGrant redeemMetricsTicket(VmId id, String ticket);
 
     /**
      * Consumes the token (single use, any instance), checks the VM and the user's session limit
