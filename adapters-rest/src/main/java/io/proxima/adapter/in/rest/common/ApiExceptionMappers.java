@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.proxima.domain.shared.DomainException;
 import io.proxima.domain.shared.ErrorCode;
 import io.proxima.domain.shared.FieldError;
@@ -92,7 +93,9 @@ public class ApiExceptionMappers {
             // The body as a whole has the wrong shape (an array where an object belongs ...).
             return envelope(400, 40000, messages.get(locale, "error.malformed_body", "Request body has the wrong shape"), null);
         }
-        String text = messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
+        String text = e instanceof UnrecognizedPropertyException
+                ? messages.get(locale, "validation.unknown_field", "is not a field of this request")
+                : messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
         return validation(List.of(new FieldErrorResponse(field, text)), locale);
     }
 

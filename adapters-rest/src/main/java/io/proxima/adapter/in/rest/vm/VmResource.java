@@ -1,5 +1,10 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.common.Ids;
 import io.proxima.adapter.in.rest.common.PageParams;
@@ -93,16 +98,17 @@ public class VmResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull CreateVmRequest r,
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> create(@Valid @NotNull CreateVmRequest r,
                            @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
         CreateVmUseCase.Accepted accepted = create.create(new CreateVmCommand(currentUser.id().value(), r.hostname(),
                 r.planId(), r.templateId(), r.sshKeys(), r.password(), r.location(), idempotencyKey));
-        Response.ResponseBuilder rb = Response.fromResponse(accepted(accepted.operation(), new AcceptedResponse(
-                VmResponse.from(accepted.vm()), OperationRef.from(accepted.operation()))));
-        if (accepted.replayed()) {
-            rb.header("Idempotent-Replayed", "true");
+        RestResponse<ApiResponse<AcceptedResponse>> answer = accepted(accepted.operation(), new AcceptedResponse(
+                VmResponse.from(accepted.vm()), OperationRef.from(accepted.operation())));
+        if (!accepted.replayed()) {
+            return answer;
         }
-        return rb.build();
+        return RestResponse.ResponseBuilder.fromResponse(answer).header("Idempotent-Replayed", "true").build();
     }
 
     @GET
@@ -118,7 +124,10 @@ public class VmResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
+    @SuccessStatus(202)
+    @APIResponse(responseCode = "200", description = "Rename only: data is the VM itself (no operation)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VmEnvelope.class)))
+    public RestResponse<ApiResponse<AcceptedResponse>> update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
         VmMaintenanceUseCase.Changed changed = maintenance.update(vmId(id),
                 new VmMaintenanceUseCase.UpdateVmCommand(r.hostname(), r.planId(), r.version()), actor());
         return changed(changed);
@@ -128,14 +137,16 @@ public class VmResource {
     @Path("/{id}/migrate")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
         return changed(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
     }
 
     @POST
     @Path("/{id}/reinstall")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
         return changed(maintenance.reinstall(vmId(id),
                 new VmMaintenanceUseCase.ReinstallCommand(r.templateId(), r.confirm(), r.sshKeys(), r.password()), actor()));
     }
@@ -146,23 +157,21 @@ public class VmResource {
      */
     @POST
     @Path("/{id}/console")
-    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id,
+    public ApiResponse<ConsoleLink> console(@PathParam("id") String id,
                                                               @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         VmId vm = vmId(id);
         var link = console.issue(vm, actor());
         URI base = uri.getBaseUri();
         String scheme = "https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws";
         String url = scheme + "://" + base.getRawAuthority() + "/api/v1/vms/" + vm.value() + "/console?token=" + link.token();
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("url", url);
-        body.put("token", link.token());
-        body.put("expires_at", link.expiresAt());
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(new ConsoleLink(url, link.token(), link.expiresAt()));
     }
 
-    private static Response changed(VmMaintenanceUseCase.Changed changed) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RestResponse<ApiResponse<AcceptedResponse>> changed(VmMaintenanceUseCase.Changed changed) {
         if (changed.operation() == null) {
-            return Response.ok(ApiResponse.ok(VmResponse.from(changed.vm()))).build();
+            // Nothing asynchronous (a rename alone): 200 with the VM itself, documented on update().
+            return (RestResponse) RestResponse.ok(ApiResponse.ok(VmResponse.from(changed.vm())));
         }
         return accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
                 OperationRef.from(changed.operation())));
@@ -170,7 +179,8 @@ public class VmResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<OperationResponse>> delete(@PathParam("id") String id) {
         Operation op = actions.delete(vmId(id), actor());
         return accepted(op, OperationResponse.from(op));
     }
@@ -243,6 +253,16 @@ public class VmResource {
         return ApiResponse.ok(VmResponse.from(actions.power(vmId(id), command, actor())));
     }
 
+    /** Documents the rename-only answer of update(): the success envelope around a VM. */
+    @Schema(name = "VmEnvelope", description = "Success envelope whose data is a VM")
+    record VmEnvelope(int code, String message, VmResponse data) {
+    }
+
+    /** A one-time console WebSocket URL. */
+    public record ConsoleLink(@Schema(description = "WebSocket URL with the one-time token") String url,
+                              String token, java.time.Instant expiresAt) {
+    }
+
     private Actor actor() {
         return new Actor(currentUser.id().value(), currentUser.isAdmin());
     }
@@ -251,7 +271,9 @@ public class VmResource {
         return new VmId(Ids.required("VM", raw));
     }
 
-    static Response accepted(Operation op, Object body) {
-        return Response.accepted(ApiResponse.accepted(body)).location(URI.create("/api/v1/operations/" + op.id())).build();
+    /** 202 with the operation's {@code Location}: asynchronous work was accepted (SPEC section 2). */
+    static <T> RestResponse<ApiResponse<T>> accepted(Operation op, T body) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, ApiResponse.accepted(body))
+                .location(URI.create("/api/v1/operations/" + op.id())).build();
     }
 }
