@@ -70,6 +70,7 @@ public class OpenApiContractFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        declareNullability(openAPI);
         addEnvelopeSchemas(openAPI);
         addSecuritySchemes(openAPI);
         addRateLimitHeaders(openAPI);
@@ -345,11 +346,61 @@ public class OpenApiContractFilter implements OASFilter {
         });
     }
 
+    // --- nullability ------------------------------------------------------------------------
+
+    /**
+     * Jackson writes absent values as {@code null}, so a property that is not {@code required}
+     * may come back null and is declared so ({@code type: [..., "null"]}, or {@code anyOf} with
+     * null around a {@code $ref}). A field the server always sends is marked required instead
+     * ({@code @Schema(requiredMode = REQUIRED)} or a Bean Validation {@code @NotNull}). The
+     * success envelope always carries {@code code} and {@code message}.
+     */
+    private static void declareNullability(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        for (Map.Entry<String, Schema> e : schemas.entrySet()) {
+            Schema schema = e.getValue();
+            if (e.getKey().matches("ApiResponse\\d*")) {
+                schema.setRequired(List.of("code", "message"));
+            }
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+            properties.replaceAll((name, property) -> required.contains(name) ? property : nullable(property));
+            schema.setProperties(properties);
+        }
+    }
+
+    private static Schema nullable(Schema p) {
+        if (p.getRef() != null) {
+            return OASFactory.createSchema().description(p.getDescription())
+                    .anyOf(List.of(OASFactory.createSchema().ref(p.getRef()),
+                            OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL))));
+        }
+        List<Schema.SchemaType> type = p.getType();
+        if (type == null || type.isEmpty() || type.contains(Schema.SchemaType.NULL)) {
+            return p;
+        }
+        List<Schema.SchemaType> withNull = new ArrayList<>(type);
+        withNull.add(Schema.SchemaType.NULL);
+        p.setType(withNull);
+        if (p.getEnumeration() != null && !p.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(p.getEnumeration());
+            values.add(null);
+            p.setEnumeration(values);
+        }
+        return p;
+    }
+
     // --- envelope schemas -------------------------------------------------------------------
 
     private static void addEnvelopeSchemas(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        if (schemas == null || !schemas.containsKey(FIELD_ERROR_SCHEMA)) {
+        {
+            // Always ours (the record scan would make both fields nullable): both are always sent.
             openAPI.getComponents().addSchema(FIELD_ERROR_SCHEMA, OASFactory.createSchema()
                     .type(List.of(Schema.SchemaType.OBJECT))
                     .addProperty("field", string("The offending field, as sent"))
@@ -372,7 +423,10 @@ public class OpenApiContractFilter implements OASFilter {
                             .description("Application error code, e.g. 40401, 42201"))
                     .addProperty("message", string("Message in the caller's language (Accept-Language: en, zh)"))
                     .addProperty("details", OASFactory.createSchema()
-                            .description("Optional detail; for 42201 a list of FieldError"))
+                            .description("Optional detail; for 42201 the list of every invalid field")
+                            .anyOf(List.of(OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                                            .items(OASFactory.createSchema().ref(FIELD_ERROR_SCHEMA)),
+                                    OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)))))
                     .addProperty("request_id", OASFactory.createSchema()
                             .type(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL))
                             .description("Correlation id, also in the X-Request-Id header"))
