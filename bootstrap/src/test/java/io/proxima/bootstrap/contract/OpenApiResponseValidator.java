@@ -70,15 +70,14 @@ public final class OpenApiResponseValidator implements Filter {
         Document doc = document(uri);
         String template = doc.match(uri.getPath());
         String verb = method.toLowerCase(Locale.ROOT);
-        if (template == null) {
-            return List.of("path is not in the document");
-        }
-        JsonNode op = doc.root.path("paths").path(template).path(verb);
-        if (op.isMissingNode()) {
+        JsonNode op = template == null ? null : doc.root.path("paths").path(template).path(verb);
+        if (op == null || op.isMissingNode()) {
             if (response.statusCode() == 405 || response.statusCode() == 404) {
-                return List.of(); // the method is refused, as it should be
+                // Refused, as it should be: still in the error envelope.
+                return check(doc, "/components/schemas/ErrorResponse", response);
             }
-            return List.of("method " + verb + " is not documented for " + template);
+            return List.of(template == null ? "path is not in the document"
+                    : "method " + verb + " is not documented for " + template);
         }
         String status = String.valueOf(response.statusCode());
         String key = op.path("responses").has(status) ? status
@@ -103,8 +102,15 @@ public final class OpenApiResponseValidator implements Filter {
         if (!content.has("application/json") || !content.path("application/json").has("schema")) {
             return List.of("JSON body but no application/json schema documented for " + key);
         }
-        String pointer = "/paths/" + escape(template) + "/" + verb + "/responses/" + escape(key)
-                + "/content/application~1json/schema";
+        return check(doc, "/paths/" + escape(template) + "/" + verb + "/responses/" + escape(key)
+                + "/content/application~1json/schema", response);
+    }
+
+    private List<String> check(Document doc, String pointer, Response response) {
+        String body = response.asString();
+        if (!(response.contentType() == null ? "" : response.contentType()).startsWith("application/json")) {
+            return List.of("not a JSON body (" + response.contentType() + ")");
+        }
         JsonSchema schema = schemas.computeIfAbsent(pointer,
                 p -> doc.factory.getSchema(SchemaLocation.of(DOC_IRI + "#" + p)));
         JsonNode node;

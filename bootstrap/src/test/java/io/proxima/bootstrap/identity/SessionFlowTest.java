@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The main flow over HTTP: register, mailed code, verify, login, refresh, reuse, logout. */
 @QuarkusTest
+@ValidatesOpenApi
 class SessionFlowTest {
 
     @Test

@@ -124,10 +124,11 @@ public class VmResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @SuccessStatus(202)
     @APIResponse(responseCode = "200", description = "Rename only: data is the VM itself (no operation)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VmEnvelope.class)))
-    public RestResponse<ApiResponse<AcceptedResponse>> update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
+    @APIResponse(responseCode = "202", description = "Plan change accepted: the VM and its resize operation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptedEnvelope.class)))
+    public RestResponse<ApiResponse<Object>> update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
         VmMaintenanceUseCase.Changed changed = maintenance.update(vmId(id),
                 new VmMaintenanceUseCase.UpdateVmCommand(r.hostname(), r.planId(), r.version()), actor());
         return changed(changed);
@@ -139,7 +140,7 @@ public class VmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SuccessStatus(202)
     public RestResponse<ApiResponse<AcceptedResponse>> migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
-        return changed(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
+        return acceptedChange(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
     }
 
     @POST
@@ -147,7 +148,7 @@ public class VmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SuccessStatus(202)
     public RestResponse<ApiResponse<AcceptedResponse>> reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
-        return changed(maintenance.reinstall(vmId(id),
+        return acceptedChange(maintenance.reinstall(vmId(id),
                 new VmMaintenanceUseCase.ReinstallCommand(r.templateId(), r.confirm(), r.sshKeys(), r.password()), actor()));
     }
 
@@ -167,12 +168,16 @@ public class VmResource {
         return ApiResponse.ok(new ConsoleLink(url, link.token(), link.expiresAt()));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static RestResponse<ApiResponse<AcceptedResponse>> changed(VmMaintenanceUseCase.Changed changed) {
+    /** 200 with the VM when nothing asynchronous was needed (a rename alone), else 202 with the operation. */
+    private static RestResponse<ApiResponse<Object>> changed(VmMaintenanceUseCase.Changed changed) {
         if (changed.operation() == null) {
-            // Nothing asynchronous (a rename alone): 200 with the VM itself, documented on update().
-            return (RestResponse) RestResponse.ok(ApiResponse.ok(VmResponse.from(changed.vm())));
+            return RestResponse.ok(ApiResponse.ok(VmResponse.from(changed.vm())));
         }
+        return VmResource.<Object>accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
+                OperationRef.from(changed.operation())));
+    }
+
+    private static RestResponse<ApiResponse<AcceptedResponse>> acceptedChange(VmMaintenanceUseCase.Changed changed) {
         return accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
                 OperationRef.from(changed.operation())));
     }
@@ -253,9 +258,15 @@ public class VmResource {
         return ApiResponse.ok(VmResponse.from(actions.power(vmId(id), command, actor())));
     }
 
-    /** Documents the rename-only answer of update(): the success envelope around a VM. */
-    @Schema(name = "VmEnvelope", description = "Success envelope whose data is a VM")
+    /** Documents update()'s two answers, whose body types differ: the envelope around a VM ... */
+    @Schema(name = "VmEnvelope", description = "Success envelope whose data is a VM", requiredProperties = {"code", "message"})
     record VmEnvelope(int code, String message, VmResponse data) {
+    }
+
+    /** ... and around the VM with its operation. */
+    @Schema(name = "AcceptedVmEnvelope", description = "Success envelope whose data is a VM and its operation",
+            requiredProperties = {"code", "message"})
+    record AcceptedEnvelope(int code, String message, AcceptedResponse data) {
     }
 
     /** A one-time console WebSocket URL. */
