@@ -249,6 +249,31 @@ class OpenApiContractTest {
         assertThat((Integer) r.path("code")).isNotNull();
     }
 
+    @Test
+    void dot_segments_never_reach_another_resource() {
+        Account admin = IdentityApi.admin();
+        String vm = "/api/v1/vms/" + java.util.UUID.randomUUID();
+        for (String path : List.of(vm + "/snapshots/%2e%2e", vm + "/snapshots/%2E%2E", vm + "/firewall/%2e",
+                vm + "/snapshots/.%2e/x")) {
+            Response r = admin.as().urlEncodingEnabled(false).delete(path);
+            assertThat(r.statusCode()).as(path + " " + r.asString()).isEqualTo(400);
+            assertThat((Integer) r.path("code")).isEqualTo(40000);
+            assertThat(r.contentType()).startsWith("application/json");
+        }
+    }
+
+    @Test
+    void a_nul_character_is_422_naming_the_field_not_500() {
+        Response login = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "ad\u0000min", "password", "whatever-123")).post("/api/v1/auth/login");
+        assertField(login, "username");
+        Account admin = IdentityApi.admin();
+        Response search = admin.as().urlEncodingEnabled(false).get("/api/v1/users?search=a%00b");
+        assertField(search, "search");
+        Response path = admin.as().urlEncodingEnabled(false).get("/api/v1/users/a%00b");
+        assertThat(path.statusCode()).as(path.asString()).isEqualTo(400);
+    }
+
     private static void assertField(Response r, String field) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
         assertThat((Integer) r.path("code")).isEqualTo(42201);

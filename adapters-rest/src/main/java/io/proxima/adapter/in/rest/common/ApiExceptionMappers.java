@@ -1,5 +1,6 @@
 package io.proxima.adapter.in.rest.common;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -87,6 +88,10 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpHeaders headers) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            // Writing our own response failed: a server fault, not the client's input.
+            return unexpected(e);
+        }
         Locale locale = locale(headers);
         String field = jsonPath(e.getPath());
         if (field.isEmpty()) {
@@ -95,6 +100,8 @@ public class ApiExceptionMappers {
         }
         String text = e instanceof UnrecognizedPropertyException
                 ? messages.get(locale, "validation.unknown_field", "is not a field of this request")
+                : String.valueOf(e.getOriginalMessage()).endsWith(StrictJson.NUL_MESSAGE)
+                ? messages.get(locale, "validation.text", "contains characters that are not allowed")
                 : messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
         return validation(List.of(new FieldErrorResponse(field, text)), locale);
     }

@@ -1,13 +1,18 @@
 package io.proxima.adapter.in.rest.common;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
  * Request bodies are read strictly: a value of the wrong JSON type is a 422 naming the field
@@ -19,6 +24,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    static final String NUL_MESSAGE = "contains a NUL character";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -39,8 +46,23 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // A NUL character cannot be stored (PostgreSQL refuses it) and is never meaningful text.
+        mapper.registerModule(new SimpleModule("proxima-strict-text").addDeserializer(String.class, new NoNulStrings()));
         mapper.coercionConfigFor(LogicalType.Float)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    /** Text without NUL characters: a string that contains one is a 422 naming its field. */
+    static final class NoNulStrings extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw ctxt.weirdStringException(value.replace('\0', ' '), String.class, NUL_MESSAGE);
+            }
+            return value;
+        }
     }
 }
