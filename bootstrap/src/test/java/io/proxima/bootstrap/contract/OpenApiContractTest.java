@@ -274,6 +274,25 @@ class OpenApiContractTest {
         assertThat(path.statusCode()).as(path.asString()).isEqualTo(400);
     }
 
+    @Test
+    void an_unknown_filter_value_is_422_not_an_empty_page() {
+        Account admin = IdentityApi.admin();
+        assertField(admin.as().get("/api/v1/operations?status=weird"), "status");
+        assertField(admin.as().get("/api/v1/operations?type=nope"), "type");
+        assertField(admin.as().get("/api/v1/deployments?status=weird"), "status");
+        Response ok = admin.as().get("/api/v1/operations?status=succeeded&type=provision");
+        assertThat(ok.statusCode()).as(ok.asString()).isEqualTo(200);
+    }
+
+    @Test
+    void a_wrong_method_is_405_with_allow_in_the_envelope() {
+        Account admin = IdentityApi.admin();
+        Response r = admin.as().delete("/api/v1/plans");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(405);
+        assertThat((Integer) r.path("code")).isEqualTo(40501);
+        assertThat(r.header("Allow")).as(r.headers().toString()).contains("GET").contains("POST");
+    }
+
     private static void assertField(Response r, String field) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
         assertThat((Integer) r.path("code")).isEqualTo(42201);

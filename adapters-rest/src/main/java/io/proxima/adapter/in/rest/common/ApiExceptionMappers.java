@@ -22,10 +22,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,6 +46,9 @@ public class ApiExceptionMappers {
 
     @Inject
     RequestIds requestIds;
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
@@ -133,7 +138,7 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, HttpHeaders headers) {
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         // Quarkus REST wraps JSON syntax errors of request bodies in a plain 400.
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, headers);
@@ -158,6 +163,12 @@ public class ApiExceptionMappers {
                 values.forEach(v -> rb.header(name, v));
             }
         });
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null && uri != null) {
+            Set<String> allowed = allowedMethods.on(uri.getPath());
+            if (!allowed.isEmpty()) {
+                rb.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+            }
+        }
         return rb.build();
     }
 
