@@ -275,6 +275,13 @@ class OpenApiContractTest {
     }
 
     @Test
+    void a_bad_language_code_is_422_not_500() {
+        Account admin = IdentityApi.admin();
+        assertField(admin.as().contentType(ContentType.JSON).body(Map.of("language", "_")).put("/api/v1/account/profile"),
+                "language");
+    }
+
+    @Test
     void an_unknown_filter_value_is_422_not_an_empty_page() {
         Account admin = IdentityApi.admin();
         assertField(admin.as().get("/api/v1/operations?status=weird"), "status");
