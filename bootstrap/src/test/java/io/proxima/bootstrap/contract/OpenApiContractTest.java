@@ -275,6 +275,15 @@ class OpenApiContractTest {
     }
 
     @Test
+    void a_malformed_multipart_body_is_400_in_the_envelope() {
+        Account admin = IdentityApi.admin();
+        Response r = admin.as().contentType("multipart/form-data; boundary=xyz").body("--xyz\r\ngarbage without headers".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/tickets");
+        assertThat(r.statusCode()).as(r.asString()).isBetween(400, 499);
+        assertThat((Integer) r.path("code")).as(r.asString()).isNotNull();
+    }
+
+    @Test
     void a_bad_language_code_is_422_not_500() {
         Account admin = IdentityApi.admin();
         assertField(admin.as().contentType(ContentType.JSON).body(Map.of("language", "_")).put("/api/v1/account/profile"),

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -170,6 +171,19 @@ public class ApiExceptionMappers {
             }
         }
         return rb.build();
+    }
+
+    /** A request body that cannot be parsed (a broken multipart upload) is the client's 400, not our 500. */
+    @ServerExceptionMapper
+    public Response io(IOException e, HttpHeaders headers) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || frame.getClassName().equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                return envelope(400, 40000, messages.get(locale(headers), "error.malformed_body",
+                        "Request body has the wrong shape"), null);
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
