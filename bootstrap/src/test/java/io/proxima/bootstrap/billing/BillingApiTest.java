@@ -81,11 +81,11 @@ class BillingApiTest {
         // Every bad field at once, and in Chinese when asked.
         user(u).header("Accept-Language", "zh-CN").body(body("\"-1\"", "EUR", "nope")).when().post("/api/v1/billing/recharges")
                 .then().statusCode(422).body("details", hasSize(3)).body("message", is("参数校验失败"));
-        // A JSON number is read as written: 12.5 is fine, 12.505 has too many decimals.
+        // Money is a decimal string (SPEC section 4): a JSON number is refused, never coerced.
         user(u).body(body("12.5", "USD", "manual")).when().post("/api/v1/billing/recharges")
-                .then().statusCode(201).body("data.amount", is("12.50"));
-        user(u).body(body("12.505", "USD", "manual")).when().post("/api/v1/billing/recharges")
                 .then().statusCode(422).body("details[0].field", is("amount"));
+        user(u).body(body("\"12.50\"", "USD", "manual")).when().post("/api/v1/billing/recharges")
+                .then().statusCode(201).body("data.amount", is("12.50"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.is;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.proxima.application.billing.port.in.BalanceUseCase;
 import io.proxima.application.billing.port.in.BillingJobsUseCase;
 import io.proxima.application.billing.port.in.MeteringUseCase;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * zero, the VM is suspended through the ServiceControl port, a recharge brings it back.
  */
 @QuarkusTest
+@ValidatesOpenApi
 @QuarkusTestResource(StripeMock.class)
 @QuarkusTestResource(TestTokens.class)
 class BillingEndToEndTest {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Users (admin): lists with filters, detail, create with role, update, status, soft delete. */
 @QuarkusTest
+@ValidatesOpenApi
 class AdminUsersTest {
 
     @Test

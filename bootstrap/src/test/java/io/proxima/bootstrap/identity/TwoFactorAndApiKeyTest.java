@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.proxima.adapter.out.security.Rfc6238TotpCodes;
 import io.proxima.bootstrap.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** TOTP two-factor authentication and API keys with scopes, expiry and allow-lists. */
 @QuarkusTest
 @Tag("security")
+@ValidatesOpenApi
 class TwoFactorAndApiKeyTest {
 
     @Inject

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** SPEC section 2 over HTTP: envelopes, codes, pagination, request ids, languages. */
 @QuarkusTest
+@ValidatesOpenApi
 class ApiConventionsTest {
 
     @Test

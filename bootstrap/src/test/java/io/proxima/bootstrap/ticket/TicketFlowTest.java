@@ -3,6 +3,7 @@ package io.proxima.bootstrap.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * ownership, rejected uploads that leave nothing behind, and the staff role's boundaries.
  */
 @QuarkusTest
+@ValidatesOpenApi
 @QuarkusTestResource(GreenMailResource.class)
 class TicketFlowTest {
 

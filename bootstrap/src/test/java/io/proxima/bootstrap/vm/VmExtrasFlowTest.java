@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulatorEndpoint;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * rename and plan change (resize with proration), and reinstall.
  */
 @QuarkusTest
+@ValidatesOpenApi
 @QuarkusTestResource(GreenMailResource.class)
 class VmExtrasFlowTest {
 

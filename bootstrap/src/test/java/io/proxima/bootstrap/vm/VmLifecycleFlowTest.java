@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.proxima.adapter.out.proxmox.simulator.PveSimulatorEndpoint;
 import io.proxima.adapter.out.proxmox.simulator.SimulatedPveCluster;
 import io.proxima.application.node.port.in.NodeAdministrationUseCase;
+import io.proxima.bootstrap.contract.ValidatesOpenApi;
 import io.proxima.bootstrap.identity.IdentityApi;
 import io.proxima.bootstrap.identity.IdentityApi.Account;
 import io.proxima.bootstrap.support.GreenMailResource;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
+@ValidatesOpenApi
 class VmLifecycleFlowTest {
 
     @Inject

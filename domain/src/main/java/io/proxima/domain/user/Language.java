@@ -21,7 +21,8 @@ public enum Language {
         if (raw == null || raw.isBlank()) {
             return EN;
         }
-        String base = raw.trim().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        // limit -1: "_" splits into two empty parts (not none) and is refused like any unknown code.
+        String base = raw.trim().toLowerCase(java.util.Locale.ROOT).split("[-_]", -1)[0];
         for (Language l : values()) {
             if (l.code.equals(base)) {
                 return l;

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.user.UserResponse;
@@ -38,11 +40,19 @@ public class AccountResource {
     public record Done(boolean ok) {
     }
 
-    public record TotpSetupResponse(String secret, String otpauthUri) {
+    /**
+     * The answer of POST /account/totp: after set-up {@code secret} and {@code otpauth_uri}; after
+     * confirmation {@code enabled} and the one-time {@code recovery_codes}. Absent fields are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TotpResponse(
+            @Schema(description = "Base32 secret (set-up only)") String secret,
+            @Schema(description = "otpauth:// URI for authenticator apps (set-up only)") String otpauthUri,
+            @Schema(description = "True once confirmed (confirmation only)") Boolean enabled,
+            @Schema(description = "Recovery codes, shown once (confirmation only)") List<String> recoveryCodes) {
     }
 
-    public record RecoveryCodesResponse(boolean enabled, List<String> recoveryCodes) {
-    }
+
 
     @Inject
     AccountUseCase accounts;
@@ -109,13 +119,13 @@ public class AccountResource {
     @Path("/totp")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Without code: set up (returns secret and otpauth URI); with code: confirm (returns recovery codes once)")
-    public ApiResponse<?> totp(@Valid AccountRequests.TotpRequest r) {
+    public ApiResponse<TotpResponse> totp(@Valid AccountRequests.TotpRequest r) {
         currentUser.requireSession();
         if (r == null || r.code() == null || r.code().isBlank()) {
             TwoFactorUseCase.TotpSetup setup = twoFactor.setUp(currentUser.id());
-            return ApiResponse.ok(new TotpSetupResponse(setup.secret(), setup.otpauthUri()));
+            return ApiResponse.ok(new TotpResponse(setup.secret(), setup.otpauthUri(), null, null));
         }
-        return ApiResponse.ok(new RecoveryCodesResponse(true, twoFactor.confirm(currentUser.id(), r.code())));
+        return ApiResponse.ok(new TotpResponse(null, null, true, twoFactor.confirm(currentUser.id(), r.code())));
     }
 
     @DELETE

@@ -1,5 +1,8 @@
 package io.proxima.adapter.in.rest.billing;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.billing.BillingDtos.RechargeRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +28,8 @@ public class AccountRechargeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Seed 000 alias of POST /billing/recharges")
-    public Response recharge(RechargeRequest body, @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<BillingDtos.RechargeResponse>> recharge(RechargeRequest body, @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
         return billing.recharge(body, key);
     }
 }

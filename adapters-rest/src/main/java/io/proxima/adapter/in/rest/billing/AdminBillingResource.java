@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.billing;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.billing.BillingDtos.AdjustmentRequest;
 import io.proxima.adapter.in.rest.billing.BillingDtos.BalanceResponse;
 import io.proxima.adapter.in.rest.billing.BillingDtos.LedgerCheckResponse;
@@ -86,13 +88,14 @@ public class AdminBillingResource {
     @Path("refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refund a paid order through its gateway, or charges to the balance; reason required")
-    public Response refund(RefundRequest body, @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<RefundResponse>> refund(RefundRequest body, @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
         if (body == null) {
             throw ValidationException.of("destination", "validation.required", "is required");
         }
         Created<RefundView> r = refunds.refund(new RefundUseCase.RefundRequest(caller.id(), body.orderId(), body.userId(),
                 body.vmId(), body.amount(), body.currency(), body.destination(), body.reason(), key));
-        return Response.status(201).entity(ApiResponse.created(RefundResponse.from(r.value())))
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(RefundResponse.from(r.value())))
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null).build();
     }
 

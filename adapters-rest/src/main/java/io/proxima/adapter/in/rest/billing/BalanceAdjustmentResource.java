@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.billing;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.billing.BillingDtos.AdjustmentRequest;
 import io.proxima.adapter.in.rest.billing.BillingDtos.TransactionResponse;
 import io.proxima.adapter.in.rest.common.ApiResponse;
@@ -40,14 +42,15 @@ public class BalanceAdjustmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Signed balance adjustment with a reason (ledger entry)")
-    public Response adjust(@PathParam("id") String id, AdjustmentRequest body,
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<BillingDtos.TransactionResponse>> adjust(@PathParam("id") String id, AdjustmentRequest body,
                            @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
         if (body == null) {
             throw ValidationException.of("amount", "validation.required", "is required");
         }
         Created<TransactionView> t = balances.adjust(new BalanceUseCase.AdjustBalance(Params.pathId(id, "user"),
                 body.amount(), body.currency(), body.reason(), caller.id(), key));
-        return Response.status(201).entity(ApiResponse.created(TransactionResponse.from(t.value())))
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(TransactionResponse.from(t.value())))
                 .header("Idempotent-Replayed", t.replayed() ? "true" : null).build();
     }
 }

@@ -25,9 +25,11 @@ public final class BillingDtos {
     }
 
     @Schema(name = "RechargeRequest")
-    public record RechargeRequest(@Schema(description = "Decimal amount, e.g. \"20.00\"", examples = "20.00") String amount,
-                                  @Schema(description = "ISO 4217; must be the account's currency", examples = "USD") String currency,
-                                  @Schema(description = "manual or stripe", examples = "stripe") String gateway) {
+    public record RechargeRequest(@Schema(description = "Decimal string with the currency's digits (SPEC section 4)",
+                                          examples = "20.00", pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,4})?$", maxLength = 20) String amount,
+                                  @Schema(description = "ISO 4217; must be the account's currency", examples = "USD",
+                                          pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3) String currency,
+                                  @Schema(enumeration = {"manual", "stripe"}, examples = "stripe") String gateway) {
     }
 
     @Schema(name = "Balance")
@@ -87,9 +89,12 @@ public final class BillingDtos {
     }
 
     @Schema(name = "RefundRequest")
-    public record RefundRequest(UUID orderId, UUID userId, UUID vmId, String amount, String currency,
-                                @Schema(description = "gateway (order_id) or balance (user_id)") String destination,
-                                String reason) {
+    public record RefundRequest(UUID orderId, UUID userId, UUID vmId,
+                                @Schema(pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,4})?$", maxLength = 20, examples = "5.00") String amount,
+                                @Schema(pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3) String currency,
+                                @Schema(description = "gateway (order_id) or balance (user_id)",
+                                        enumeration = {"gateway", "balance"}) String destination,
+                                @Schema(minLength = 1) String reason) {
     }
 
     @Schema(name = "Refund")
@@ -103,8 +108,10 @@ public final class BillingDtos {
     }
 
     @Schema(name = "BalanceAdjustmentRequest")
-    public record AdjustmentRequest(@Schema(description = "Signed decimal: negative takes money away", examples = "-5.00") String amount,
-                                    String currency, String reason) {
+    public record AdjustmentRequest(@Schema(description = "Signed decimal string: negative takes money away", examples = "-5.00",
+                                            pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,4})?$", maxLength = 20) String amount,
+                                    @Schema(pattern = "^[A-Z]{3}$", minLength = 3, maxLength = 3, examples = "USD") String currency,
+                                    @Schema(description = "Why (kept in the ledger and the audit log)", minLength = 1) String reason) {
     }
 
     @Schema(name = "LedgerCheck")

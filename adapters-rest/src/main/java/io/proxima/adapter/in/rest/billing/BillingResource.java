@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.billing;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.billing.BillingDtos.BalanceResponse;
 import io.proxima.adapter.in.rest.billing.BillingDtos.InvoiceResponse;
 import io.proxima.adapter.in.rest.billing.BillingDtos.RechargeRequest;
@@ -68,14 +70,15 @@ public class BillingResource {
     @Path("recharges")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a recharge order; answers the payment URL. Idempotent by Idempotency-Key")
-    public Response recharge(RechargeRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<RechargeResponse>> recharge(RechargeRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         if (body == null) {
             throw ValidationException.of("amount", "validation.required", "is required");
         }
         Created<RechargeView> created = recharges.create(new RechargeUseCase.CreateRecharge(caller.id(), body.amount(),
                 body.currency(), body.gateway(), key));
         // A replay answers exactly as the first request did, and says so.
-        return Response.status(201).entity(ApiResponse.created(RechargeResponse.from(created.value())))
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(RechargeResponse.from(created.value())))
                 .header("Idempotent-Replayed", created.replayed() ? "true" : null).build();
     }
 

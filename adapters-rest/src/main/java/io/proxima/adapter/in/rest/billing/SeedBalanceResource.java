@@ -1,5 +1,8 @@
 package io.proxima.adapter.in.rest.billing;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.ApiResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.billing.BillingDtos.AdjustmentRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +29,8 @@ public class SeedBalanceResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Seed 000 form of the balance adjustment (signed amount + reason)")
-    public Response adjust(@PathParam("id") String id, AdjustmentRequest body,
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<BillingDtos.TransactionResponse>> adjust(@PathParam("id") String id, AdjustmentRequest body,
                            @HeaderParam(BillingResource.IDEMPOTENCY_KEY) String key) {
         return adjustments.adjust(id, body, key);
     }

@@ -1,10 +1,12 @@
 package io.proxima.adapter.in.rest.common;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.proxima.adapter.in.rest.security.RateLimiter;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.proxima.domain.shared.DomainException;
 import io.proxima.domain.shared.ErrorCode;
 import io.proxima.domain.shared.FieldError;
@@ -24,10 +26,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -49,6 +54,9 @@ public class ApiExceptionMappers {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers) {
@@ -93,13 +101,21 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpHeaders headers) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            // Writing our own response failed: a server fault, not the client's input.
+            return unexpected(e);
+        }
         Locale locale = locale(headers);
         String field = jsonPath(e.getPath());
         if (field.isEmpty()) {
             // The body as a whole has the wrong shape (an array where an object belongs ...).
             return envelope(400, 40000, messages.get(locale, "error.malformed_body", "Request body has the wrong shape"), null);
         }
-        String text = messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
+        String text = e instanceof UnrecognizedPropertyException
+                ? messages.get(locale, "validation.unknown_field", "is not a field of this request")
+                : String.valueOf(e.getOriginalMessage()).endsWith(StrictJson.NUL_MESSAGE)
+                ? messages.get(locale, "validation.text", "contains characters that are not allowed")
+                : messages.get(locale, "validation.type_mismatch", "has the wrong type or format");
         return validation(List.of(new FieldErrorResponse(field, text)), locale);
     }
 
@@ -155,7 +171,7 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, HttpHeaders headers) {
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         // Quarkus REST wraps JSON syntax errors of request bodies in a plain 400.
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, headers);
@@ -180,7 +196,26 @@ public class ApiExceptionMappers {
                 values.forEach(v -> rb.header(name, v));
             }
         });
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null && uri != null) {
+            Set<String> allowed = allowedMethods.on(uri.getPath());
+            if (!allowed.isEmpty()) {
+                rb.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+            }
+        }
         return rb.build();
+    }
+
+    /** A request body that cannot be parsed (a broken multipart upload) is the client's 400, not our 500. */
+    @ServerExceptionMapper
+    public Response io(IOException e, HttpHeaders headers) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || frame.getClassName().equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                return envelope(400, 40000, messages.get(locale(headers), "error.malformed_body",
+                        "Request body has the wrong shape"), null);
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper

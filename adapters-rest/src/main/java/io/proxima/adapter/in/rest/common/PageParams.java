@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.common;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.proxima.application.shared.PageRequest;
 import io.proxima.domain.shared.FieldError;
 import io.proxima.domain.shared.ValidationException;
@@ -15,11 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 1", example = "1")
+    @Parameter(description = "Page number, from 1", example = "1",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
     String page;
 
     @QueryParam("per_page")
-    @Parameter(description = "Items per page, 1 to 100 (default 20)", example = "20")
+    @Parameter(description = "Items per page, 1 to 100 (default 20)", example = "20",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_PER_PAGE,
+                    defaultValue = "" + PageRequest.DEFAULT_PER_PAGE))
     String perPage;
 
     public PageRequest toPageRequest() {

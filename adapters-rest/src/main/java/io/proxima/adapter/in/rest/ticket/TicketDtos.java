@@ -1,5 +1,6 @@
 package io.proxima.adapter.in.rest.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.proxima.application.ticket.port.in.TicketDetails;
 import io.proxima.application.ticket.port.out.TicketRepository.StoredAttachment;
 import io.proxima.domain.shared.NotFoundException;
@@ -16,16 +17,23 @@ final class TicketDtos {
     private TicketDtos() {
     }
 
-    public record CreateTicketRequest(String subject, String body, String priority, String category, String vmId) {
+    // Limits and values as the domain enforces them (Ticket, TicketPriority, TicketCategory, TicketStatus).
+    public record CreateTicketRequest(
+            @Schema(minLength = Ticket.SUBJECT_MIN, maxLength = Ticket.SUBJECT_MAX, examples = "Cannot reach my VM") String subject,
+            @Schema(minLength = 1, maxLength = Ticket.BODY_MAX) String body,
+            @Schema(enumeration = {"low", "normal", "high", "urgent"}, defaultValue = "normal") String priority,
+            @Schema(enumeration = {"billing", "technical", "sales", "abuse", "other"}) String category,
+            @Schema(format = "uuid", description = "The VM the ticket is about, if any") String vmId) {
     }
 
-    public record ReplyRequest(String body, Boolean internal) {
+    public record ReplyRequest(@Schema(minLength = 1, maxLength = Ticket.BODY_MAX) String body,
+                               @Schema(description = "Staff-only note, hidden from the customer") Boolean internal) {
     }
 
-    public record StatusRequest(String status) {
+    public record StatusRequest(@Schema(enumeration = {"open", "answered", "pending", "closed"}) String status) {
     }
 
-    public record AssigneeRequest(String assigneeId) {
+    public record AssigneeRequest(@Schema(format = "uuid") String assigneeId) {
     }
 
     public record AttachmentResponse(UUID id, String fileName, String contentType, long size, String url, Instant createdAt) {

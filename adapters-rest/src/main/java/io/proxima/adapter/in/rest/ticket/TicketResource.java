@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.ticket;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.common.PageParams;
 import io.proxima.adapter.in.rest.common.PageResponse;
@@ -80,14 +82,16 @@ public class TicketResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateTicketRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<TicketResponse>> create(CreateTicketRequest r) {
         CreateTicketRequest req = r == null ? new CreateTicketRequest(null, null, null, null, null) : r;
         return created(open(req, List.of()));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response createMultipart(@RestForm String subject, @RestForm String body, @RestForm String priority,
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<TicketResponse>> createMultipart(@RestForm String subject, @RestForm String body, @RestForm String priority,
                                     @RestForm String category, @RestForm("vm_id") String vmId,
                                     @RestForm("attachments") List<FileUpload> attachments) {
         return created(open(new CreateTicketRequest(subject, body, priority, category, vmId), uploads(attachments)));
@@ -102,7 +106,8 @@ public class TicketResource {
     @POST
     @Path("/{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reply(@PathParam("id") String id, ReplyRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<MessageResponse>> reply(@PathParam("id") String id, ReplyRequest r) {
         ReplyRequest req = r == null ? new ReplyRequest(null, null) : r;
         return reply(id, new ReplyCommand(req.body(), Boolean.TRUE.equals(req.internal()), List.of()));
     }
@@ -110,7 +115,8 @@ public class TicketResource {
     @POST
     @Path("/{id}/messages")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response replyMultipart(@PathParam("id") String id, @RestForm String body, @RestForm String internal,
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<MessageResponse>> replyMultipart(@PathParam("id") String id, @RestForm String body, @RestForm String internal,
                                    @RestForm("attachments") List<FileUpload> attachments) {
         return reply(id, new ReplyCommand(body, "true".equalsIgnoreCase(internal == null ? null : internal.trim()),
                 uploads(attachments)));
@@ -147,16 +153,16 @@ public class TicketResource {
                 TicketDtos.optionalId("vm_id", r.vmId())), uploads, actor());
     }
 
-    private Response reply(String id, ReplyCommand command) {
+    private RestResponse<ApiResponse<MessageResponse>> reply(String id, ReplyCommand command) {
         var message = tickets.reply(TicketDtos.pathId("Ticket", id), command, actor());
         TicketDetails details = query.get(message.ticketId(), actor());
-        return Response.status(201).entity(ApiResponse.created(MessageResponse.from(message, details.attachmentsOf(message))))
-                .build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED,
+                ApiResponse.created(MessageResponse.from(message, details.attachmentsOf(message)))).build();
     }
 
-    private static Response created(TicketDetails details) {
-        return Response.created(URI.create("/api/v1/tickets/" + details.ticket().id()))
-                .entity(ApiResponse.created(TicketResponse.from(details))).build();
+    private static RestResponse<ApiResponse<TicketResponse>> created(TicketDetails details) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(TicketResponse.from(details)))
+                .location(URI.create("/api/v1/tickets/" + details.ticket().id())).build();
     }
 
     private TicketActor actor() {

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.common.Ids;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
@@ -87,9 +89,10 @@ public class CatalogResource {
     @Path("/plans")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPlan(@Valid @NotNull PlanRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<PlanResponse>> createPlan(@Valid @NotNull PlanRequest r) {
         Plan p = catalog.createPlan(plan(UUID.randomUUID(), r));
-        return Response.status(201).entity(ApiResponse.created(PlanResponse.from(p))).build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(PlanResponse.from(p))).build();
     }
 
     @PUT
@@ -157,9 +160,10 @@ public class CatalogResource {
     @Path("/templates")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createTemplate(@Valid @NotNull TemplateRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<TemplateResponse>> createTemplate(@Valid @NotNull TemplateRequest r) {
         Template t = catalog.createTemplate(template(UUID.randomUUID(), r));
-        return Response.status(201).entity(ApiResponse.created(TemplateResponse.from(t))).build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(TemplateResponse.from(t))).build();
     }
 
     @PUT
@@ -205,9 +209,10 @@ public class CatalogResource {
     @Path("/admin/ip-pools")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPool(@Valid @NotNull IpPoolRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<IpPoolResponse>> createPool(@Valid @NotNull IpPoolRequest r) {
         IpPool p = catalog.createPool(pool(UUID.randomUUID(), r));
-        return Response.status(201).entity(ApiResponse.created(IpPoolResponse.from(p, 0))).build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(IpPoolResponse.from(p, 0))).build();
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.proxima.adapter.in.rest.common.Ids;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
@@ -40,8 +41,11 @@ public class FirewallResource {
     FirewallUseCase firewall;
 
     /** Seed 001's rule shape; {@code port} may be a number or a range such as "8000-8080". */
-    public record FirewallRuleRequest(@NotBlank String direction, @NotBlank String action, @Size(max = 8) String protocol,
-                                      @Size(max = 11) String port, @Size(max = 64) String source,
+    // Values as FirewallRuleSpec enforces them.
+    public record FirewallRuleRequest(@NotBlank @Schema(enumeration = {"inbound", "outbound"}) String direction,
+                                      @NotBlank @Schema(enumeration = {"accept", "drop", "reject"}) String action,
+                                      @Size(max = 8) @Schema(enumeration = {"tcp", "udp", "icmp", "icmpv6", "any"}) String protocol,
+                                      @Size(max = 11) @Schema(pattern = "^[0-9]{1,5}(:[0-9]{1,5})?$", examples = "22") String port, @Size(max = 64) String source,
                                       @Size(max = 64) String destination, Boolean enabled, Integer position,
                                       @Size(max = 200) String comment) {
 

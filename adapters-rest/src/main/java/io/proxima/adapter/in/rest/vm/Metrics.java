@@ -1,5 +1,6 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.proxima.application.hypervisor.port.out.RrdPoint;
 import io.proxima.application.hypervisor.port.out.RrdTimeframe;
 import io.proxima.domain.shared.ValidationException;
@@ -58,6 +59,15 @@ final class Metrics {
         } catch (DateTimeParseException e) {
             throw ValidationException.of(field, "validation.timestamp", "must be an ISO-8601 UTC timestamp");
         }
+    }
+
+    /** A metrics history: the metric family asked for, the PVE timeframe used and the points. */
+    public record HistoryResponse(
+            @Schema(description = "cpu, memory, disk, network, or all", examples = "cpu") String metricType,
+            @Schema(description = "The RRD timeframe the points come from", examples = "hour") String timeframe,
+            @Schema(description = "Points in time order: `timestamp` (ISO-8601) plus one number per metric "
+                    + "(cpu in percent, memory/disk/network in bytes)",
+                    additionalProperties = Double.class) List<Map<String, Object>> points) {
     }
 
     /** Points restricted to one metric family (or all when null) and to [from, to] when given. */

@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.common.Ids;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
@@ -53,9 +55,10 @@ public class NodeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@Valid @NotNull NodeRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<NodeResponse>> register(@Valid @NotNull NodeRequest r) {
         Node node = nodes.register(command(r), currentUser.id().value());
-        return Response.status(201).entity(ApiResponse.created(NodeResponse.from(node))).build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(NodeResponse.from(node))).build();
     }
 
     @GET
@@ -101,18 +104,15 @@ public class NodeResource {
 
     @GET
     @Path("/{id}/metrics/history")
-    public ApiResponse<Map<String, Object>> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
+    public ApiResponse<Metrics.HistoryResponse> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
                                                     @QueryParam("time_range") String range, @QueryParam("interval") String interval,
                                                     @QueryParam("start_time") String start, @QueryParam("end_time") String end) {
         RrdTimeframe timeframe = Metrics.timeframe(range, interval);
         Instant from = Metrics.time("start_time", start);
         Instant to = Metrics.time("end_time", end);
         List<RrdPoint> points = nodes.history(Ids.required("Node", id), timeframe);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric_type", metric == null ? "all" : metric);
-        out.put("timeframe", timeframe.name().toLowerCase());
-        out.put("points", Metrics.points(points, metric, from, to));
-        return ApiResponse.ok(out);
+        return ApiResponse.ok(new Metrics.HistoryResponse(metric == null ? "all" : metric, timeframe.name().toLowerCase(),
+                Metrics.points(points, metric, from, to)));
     }
 
     public record NodeStatusResponse(String status, Instant lastHeartbeat, String pveVersion) {

@@ -9,6 +9,9 @@ import io.proxima.adapter.in.rest.security.CurrentUser;
 import io.proxima.adapter.in.rest.vm.VmResponses.OperationResponse;
 import io.proxima.application.vm.port.in.VmActionsUseCase.Actor;
 import io.proxima.application.vm.port.in.VmQueryUseCase;
+import io.proxima.domain.shared.ValidationException;
+import io.proxima.domain.vm.OperationStatus;
+import io.proxima.domain.vm.OperationType;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Asynchronous work on VMs; seed 002's "deployments" are the provisioning operations. */
@@ -36,7 +41,13 @@ public class OperationResource {
     @GET
     @Path("/operations")
     public ApiResponse<PageResponse<OperationResponse>> list(@BeanParam PageParams page, @QueryParam("vm_id") String vmId,
-                                                             @QueryParam("type") String type, @QueryParam("status") String status) {
+            @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"provision", "delete", "reinstall", "resize",
+                    "migrate", "snapshot", "snapshot_delete", "rollback", "power"})) String type,
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"pending", "running", "succeeded", "failed"}))
+            String status) {
+        // An unknown filter value is a mistake to report, not an empty page.
+        known("type", type, OperationType.values());
+        known("status", status, OperationStatus.values());
         return ApiResponse.ok(PageResponse.of(query.operations(Ids.optional("vm_id", vmId), type, status,
                 page.toPageRequest(), actor()), OperationResponse::from));
     }
@@ -50,7 +61,9 @@ public class OperationResource {
     @GET
     @Path("/deployments")
     public ApiResponse<PageResponse<OperationResponse>> deployments(@BeanParam PageParams page,
-                                                                    @QueryParam("status") String status) {
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"pending", "running", "succeeded", "failed"}))
+            String status) {
+        known("status", status, OperationStatus.values());
         return ApiResponse.ok(PageResponse.of(query.operations(null, "provision", status, page.toPageRequest(), actor()),
                 OperationResponse::from));
     }
@@ -63,5 +76,17 @@ public class OperationResource {
 
     private Actor actor() {
         return new Actor(currentUser.id().value(), currentUser.isAdmin());
+    }
+
+    private static void known(String field, String value, Enum<?>[] values) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        for (Enum<?> v : values) {
+            if (v.name().equalsIgnoreCase(value.trim())) {
+                return;
+            }
+        }
+        throw ValidationException.of(field, "validation.filter_value", "is not a known value");
     }
 }

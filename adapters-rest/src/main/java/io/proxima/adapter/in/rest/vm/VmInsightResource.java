@@ -1,5 +1,7 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
 import io.proxima.adapter.in.rest.common.Ids;
 
 import io.proxima.adapter.in.rest.common.ApiResponse;
@@ -75,17 +77,14 @@ public class VmInsightResource {
 
     @GET
     @Path("/{id}/metrics/history")
-    public ApiResponse<Map<String, Object>> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
+    public ApiResponse<Metrics.HistoryResponse> history(@PathParam("id") String id, @QueryParam("metric_type") String metric,
                                                     @QueryParam("time_range") String range, @QueryParam("interval") String interval,
                                                     @QueryParam("start_time") String start, @QueryParam("end_time") String end) {
         RrdTimeframe timeframe = Metrics.timeframe(range, interval);
         Instant from = Metrics.time("start_time", start);
         Instant to = Metrics.time("end_time", end);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric_type", metric == null ? "all" : metric);
-        out.put("timeframe", timeframe.pveName());
-        out.put("points", Metrics.points(insight.history(Ids.required("VM", id), timeframe, actor()), metric, from, to));
-        return ApiResponse.ok(out);
+        return ApiResponse.ok(new Metrics.HistoryResponse(metric == null ? "all" : metric, timeframe.pveName(),
+                Metrics.points(insight.history(Ids.required("VM", id), timeframe, actor()), metric, from, to)));
     }
 
     public record SnapshotResponse(String id, String name, String description, String parent, Instant createdAt) {
@@ -106,21 +105,24 @@ public class VmInsightResource {
     @POST
     @Path("/{id}/snapshots")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createSnapshot(@PathParam("id") String id, @Valid @NotNull SnapshotRequest r) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<OperationResponse>> createSnapshot(@PathParam("id") String id, @Valid @NotNull SnapshotRequest r) {
         Operation op = snapshots.create(Ids.required("VM", id), r.name(), r.description(), actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
     @DELETE
     @Path("/{id}/snapshots/{name}")
-    public Response deleteSnapshot(@PathParam("id") String id, @PathParam("name") String name) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<OperationResponse>> deleteSnapshot(@PathParam("id") String id, @PathParam("name") String name) {
         Operation op = snapshots.delete(Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
 
     @POST
     @Path("/{id}/snapshots/{name}/rollback")
-    public Response rollback(@PathParam("id") String id, @PathParam("name") String name) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<OperationResponse>> rollback(@PathParam("id") String id, @PathParam("name") String name) {
         Operation op = snapshots.rollback(Ids.required("VM", id), name, actor());
         return VmResource.accepted(op, OperationResponse.from(op));
     }
@@ -140,11 +142,12 @@ public class VmInsightResource {
     @POST
     @Path("/{id}/firewall")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addRule(@PathParam("id") String id, @Valid @NotNull FirewallResource.FirewallRuleRequest r) {
+    @SuccessStatus(201)
+    public RestResponse<ApiResponse<FirewallResource.FirewallRuleResponse>> addRule(@PathParam("id") String id, @Valid @NotNull FirewallResource.FirewallRuleRequest r) {
         UUID vmId = Ids.required("VM", id);
         var rule = firewall.create(vmId, r.toSpec(), actor());
-        return Response.status(201).entity(ApiResponse.created(FirewallResource.FirewallRuleResponse.from(rule,
-                firewall.syncState(vmId, actor())))).build();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, ApiResponse.created(
+                FirewallResource.FirewallRuleResponse.from(rule, firewall.syncState(vmId, actor())))).build();
     }
 
     private Actor actor() {

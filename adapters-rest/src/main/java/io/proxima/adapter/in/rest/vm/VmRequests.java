@@ -1,5 +1,6 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,8 @@ final class VmRequests {
                            @Size(max = 72) String password, @Size(max = 64) String location) {
     }
 
-    record ActionRequest(@NotBlank String action) {
+    record ActionRequest(@NotBlank @Schema(enumeration = {"start", "stop", "shutdown", "restart", "reboot", "pause", "resume"})
+                         String action) {
     }
 
     record UpdateVmRequest(@Size(max = 253) String hostname, UUID planId, Long version) {
@@ -47,13 +49,14 @@ final class VmRequests {
                        @Size(max = 64) String storage, @Size(max = 64) String bridge, Boolean enabled, Long version) {
     }
 
-    record PlanRequest(@NotBlank @Size(max = 100) String name, @NotBlank String type, @NotNull @Min(1) Integer cpuCores,
+    record PlanRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Schema(enumeration = {"qemu", "lxc"}) String type, @NotNull @Min(1) Integer cpuCores,
                        @NotNull @Min(64) Integer memoryMb, @NotNull @Min(1) Integer diskGb, @Min(0) Integer bandwidthGb,
-                       @Min(0) @Max(100) Integer snapshotLimit, @NotBlank String priceHourly, @NotBlank String priceMonthly,
+                       @Min(0) @Max(100) Integer snapshotLimit, @NotBlank @Schema(pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,4})?$", examples = "0.10") String priceHourly,
+                       @NotBlank @Schema(pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,4})?$", examples = "50.00") String priceMonthly,
                        @Size(min = 3, max = 3) String currency, Boolean active, Long version) {
     }
 
-    record TemplateRequest(@NotBlank @Size(max = 100) String name, @NotBlank String type, @NotBlank @Size(max = 32) String osFamily,
+    record TemplateRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Schema(enumeration = {"qemu", "lxc"}) String type, @NotBlank @Size(max = 32) String osFamily,
                            Integer pveVmid, @Size(max = 255) String ostemplate, UUID nodeId, @NotNull @Min(1) Integer minDiskGb,
                            Boolean cloudInit, Boolean active, Long version) {
     }

@@ -1,5 +1,10 @@
 package io.proxima.adapter.in.rest.vm;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import io.proxima.adapter.in.rest.common.SuccessStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.proxima.adapter.in.rest.common.ApiResponse;
 import io.proxima.adapter.in.rest.common.Ids;
 import io.proxima.adapter.in.rest.common.PageParams;
@@ -97,16 +102,17 @@ public class VmResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull CreateVmRequest r,
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> create(@Valid @NotNull CreateVmRequest r,
                            @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
         CreateVmUseCase.Accepted accepted = create.create(new CreateVmCommand(currentUser.id().value(), r.hostname(),
                 r.planId(), r.templateId(), r.sshKeys(), r.password(), r.location(), idempotencyKey));
-        Response.ResponseBuilder rb = Response.fromResponse(accepted(accepted.operation(), new AcceptedResponse(
-                VmResponse.from(accepted.vm()), OperationRef.from(accepted.operation()))));
-        if (accepted.replayed()) {
-            rb.header("Idempotent-Replayed", "true");
+        RestResponse<ApiResponse<AcceptedResponse>> answer = accepted(accepted.operation(), new AcceptedResponse(
+                VmResponse.from(accepted.vm()), OperationRef.from(accepted.operation())));
+        if (!accepted.replayed()) {
+            return answer;
         }
-        return rb.build();
+        return RestResponse.ResponseBuilder.fromResponse(answer).header("Idempotent-Replayed", "true").build();
     }
 
     @GET
@@ -122,7 +128,11 @@ public class VmResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
+    @APIResponse(responseCode = "200", description = "Rename only: data is the VM itself (no operation)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VmEnvelope.class)))
+    @APIResponse(responseCode = "202", description = "Plan change accepted: the VM and its resize operation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptedEnvelope.class)))
+    public RestResponse<ApiResponse<Object>> update(@PathParam("id") String id, @Valid @NotNull VmRequests.UpdateVmRequest r) {
         VmMaintenanceUseCase.Changed changed = maintenance.update(vmId(id),
                 new VmMaintenanceUseCase.UpdateVmCommand(r.hostname(), r.planId(), r.version()), actor());
         return changed(changed);
@@ -132,15 +142,17 @@ public class VmResource {
     @Path("/{id}/migrate")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
-        return changed(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> migrate(@PathParam("id") String id, @Valid @NotNull VmRequests.MigrateRequest r) {
+        return acceptedChange(maintenance.migrate(vmId(id), r.targetNodeId(), actor()));
     }
 
     @POST
     @Path("/{id}/reinstall")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
-        return changed(maintenance.reinstall(vmId(id),
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<AcceptedResponse>> reinstall(@PathParam("id") String id, @Valid @NotNull VmRequests.ReinstallRequest r) {
+        return acceptedChange(maintenance.reinstall(vmId(id),
                 new VmMaintenanceUseCase.ReinstallCommand(r.templateId(), r.confirm(), r.sshKeys(), r.password()), actor()));
     }
 
@@ -151,10 +163,11 @@ public class VmResource {
      */
     @POST
     @Path("/{id}/console")
-    public ApiResponse<java.util.Map<String, Object>> console(@PathParam("id") String id) {
+    public ApiResponse<ConsoleLink> console(@PathParam("id") String id) {
         VmId vm = vmId(id);
         var link = console.issue(vm, actor(), SessionValidityUseCase.SessionRef.of(currentUser.principal()));
-        return ApiResponse.ok(link(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/console?token=" + link.token()), link));
+        return ApiResponse.ok(new ConsoleLink(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/console?token=" + link.token()),
+                link.token(), link.expiresAt()));
     }
 
     /**
@@ -163,31 +176,31 @@ public class VmResource {
      */
     @POST
     @Path("/{id}/metrics/ticket")
-    public ApiResponse<java.util.Map<String, Object>> metricsTicket(@PathParam("id") String id) {
+    public ApiResponse<ConsoleLink> metricsTicket(@PathParam("id") String id) {
         VmId vm = vmId(id);
         var link = console.issueMetricsTicket(vm, actor(), SessionValidityUseCase.SessionRef.of(currentUser.principal()));
-        return ApiResponse.ok(link(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/metrics/stream?ticket=" + link.token()), link));
+        return ApiResponse.ok(new ConsoleLink(publicUrls.websocket("/api/v1/vms/" + vm.value() + "/metrics/stream?ticket=" + link.token()),
+                link.token(), link.expiresAt()));
     }
 
-    private static java.util.Map<String, Object> link(String url, io.proxima.application.vm.port.in.VmConsoleUseCase.ConsoleLink link) {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("url", url);
-        body.put("token", link.token());
-        body.put("expires_at", link.expiresAt());
-        return body;
-    }
-
-    private static Response changed(VmMaintenanceUseCase.Changed changed) {
+    /** 200 with the VM when nothing asynchronous was needed (a rename alone), else 202 with the operation. */
+    private static RestResponse<ApiResponse<Object>> changed(VmMaintenanceUseCase.Changed changed) {
         if (changed.operation() == null) {
-            return Response.ok(ApiResponse.ok(VmResponse.from(changed.vm()))).build();
+            return RestResponse.ok(ApiResponse.ok(VmResponse.from(changed.vm())));
         }
+        return VmResource.<Object>accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
+                OperationRef.from(changed.operation())));
+    }
+
+    private static RestResponse<ApiResponse<AcceptedResponse>> acceptedChange(VmMaintenanceUseCase.Changed changed) {
         return accepted(changed.operation(), new AcceptedResponse(VmResponse.from(changed.vm()),
                 OperationRef.from(changed.operation())));
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
+    @SuccessStatus(202)
+    public RestResponse<ApiResponse<OperationResponse>> delete(@PathParam("id") String id) {
         Operation op = actions.delete(vmId(id), actor());
         return accepted(op, OperationResponse.from(op));
     }
@@ -260,6 +273,22 @@ public class VmResource {
         return ApiResponse.ok(VmResponse.from(actions.power(vmId(id), command, actor())));
     }
 
+    /** Documents update()'s two answers, whose body types differ: the envelope around a VM ... */
+    @Schema(name = "VmEnvelope", description = "Success envelope whose data is a VM", requiredProperties = {"code", "message"})
+    record VmEnvelope(int code, String message, VmResponse data) {
+    }
+
+    /** ... and around the VM with its operation. */
+    @Schema(name = "AcceptedVmEnvelope", description = "Success envelope whose data is a VM and its operation",
+            requiredProperties = {"code", "message"})
+    record AcceptedEnvelope(int code, String message, AcceptedResponse data) {
+    }
+
+    /** A one-time console WebSocket URL. */
+    public record ConsoleLink(@Schema(description = "WebSocket URL with the one-time token") String url,
+                              String token, java.time.Instant expiresAt) {
+    }
+
     private Actor actor() {
         return new Actor(currentUser.id().value(), currentUser.isAdmin());
     }
@@ -268,7 +297,9 @@ public class VmResource {
         return new VmId(Ids.required("VM", raw));
     }
 
-    static Response accepted(Operation op, Object body) {
-        return Response.accepted(ApiResponse.accepted(body)).location(URI.create("/api/v1/operations/" + op.id())).build();
+    /** 202 with the operation's {@code Location}: asynchronous work was accepted (SPEC section 2). */
+    static <T> RestResponse<ApiResponse<T>> accepted(Operation op, T body) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, ApiResponse.accepted(body))
+                .location(URI.create("/api/v1/operations/" + op.id())).build();
     }
 }
