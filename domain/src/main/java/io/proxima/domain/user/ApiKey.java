@@ -25,6 +25,9 @@ public final class ApiKey {
     private final UUID id;
     private final UserId userId;
     private String name;
+    /** How many leading characters of a key are its public prefix (stored, shown, used to look it up). */
+    public static final int PREFIX_LENGTH = 12;
+
     private final String prefix;
     private final String secretHash;
     private final Set<ApiKeyScope> scopes;

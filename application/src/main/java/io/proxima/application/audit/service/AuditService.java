@@ -71,7 +71,7 @@ public class AuditService implements AuditLog, AuditQueryUseCase {
         UUID owner = e.userId() != null ? e.userId() : actor;
         return new AuditRecord(UUID.randomUUID(), owner, actor, e.action(), e.resourceType(), e.resourceId(),
                 caller.ipAddress().orElse(null), caller.userAgent().map(AuditService::truncate).orElse(null),
-                e.result(), e.details(), clock.instant());
+                e.result(), e.details(), clock.instant(), caller.apiKeyId().orElse(null), caller.apiKeyPrefix().orElse(null));
     }
 
     private static String truncate(String ua) {

@@ -18,7 +18,7 @@ public class AuthenticationService implements AuthenticateUseCase {
 
     /** API keys look like {@code pxk_<8 chars>_<secret>}; the first 12 characters are the stored prefix. */
     public static final String API_KEY_MARK = "pxk_";
-    static final int PREFIX_LENGTH = 12;
+    static final int PREFIX_LENGTH = io.proxima.domain.user.ApiKey.PREFIX_LENGTH;
     private static final String BEARER = "bearer:";
 
     private final TokenIssuer issuer;

@@ -38,4 +38,8 @@ public class AuditLogEntity extends PanacheEntityBase {
     public Map<String, Object> details;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "api_key_id")
+    public java.util.UUID apiKeyId;
+    @Column(name = "api_key_prefix")
+    public String apiKeyPrefix;
 }

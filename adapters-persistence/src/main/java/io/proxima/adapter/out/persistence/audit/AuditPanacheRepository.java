@@ -35,6 +35,8 @@ public class AuditPanacheRepository implements AuditRepository {
         e.result = r.result().code();
         e.details = new HashMap<>(r.details());
         e.createdAt = r.createdAt();
+        e.apiKeyId = r.apiKeyId();
+        e.apiKeyPrefix = r.apiKeyPrefix();
         e.persist();
     }
 
@@ -66,6 +68,10 @@ public class AuditPanacheRepository implements AuditRepository {
             where.add("resourceId = :resourceId");
             params.put("resourceId", f.resourceId());
         }
+        if (f.apiKeyId() != null) {
+            where.add("apiKeyId = :apiKeyId");
+            params.put("apiKeyId", f.apiKeyId());
+        }
         if (f.from() != null) {
             where.add("createdAt >= :from");
             params.put("from", f.from());
@@ -84,6 +90,7 @@ public class AuditPanacheRepository implements AuditRepository {
 
     static AuditRecord toRecord(AuditLogEntity e) {
         return new AuditRecord(e.id, e.userId, e.actorId, e.action, e.resourceType, e.resourceId, e.ipAddress,
-                e.userAgent, AuditResult.valueOf(e.result.toUpperCase(Locale.ROOT)), e.details, e.createdAt);
+                e.userAgent, AuditResult.valueOf(e.result.toUpperCase(Locale.ROOT)), e.details, e.createdAt, e.apiKeyId,
+                e.apiKeyPrefix);
     }
 }

@@ -145,6 +145,24 @@ public class AccountResource {
         return ApiResponse.ok(apiKeys.list(currentUser.id()).stream().map(ApiKeyResponse::from).toList());
     }
 
+    @Inject
+    io.proxima.application.audit.port.in.AuditQueryUseCase audit;
+
+    /** Seed 004's operation log per key: what one of the caller's keys did, newest first (404 for others' keys). */
+    @GET
+    @Path("/api-keys/{id}/operations")
+    @Operation(summary = "Audit records of the actions done with one of the caller's API keys")
+    public ApiResponse<io.proxima.adapter.in.rest.common.PageResponse<io.proxima.adapter.in.rest.audit.AuditLogResponse>> keyOperations(
+            @PathParam("id") String id, @jakarta.ws.rs.BeanParam io.proxima.adapter.in.rest.common.PageParams page) {
+        UUID key = io.proxima.adapter.in.rest.common.Ids.required("API key", id);
+        if (apiKeys.list(currentUser.id()).stream().noneMatch(k -> k.id().equals(key))) {
+            throw new NotFoundException("API key", key);
+        }
+        var filter = new io.proxima.application.audit.AuditFilter(currentUser.id().value(), null, null, null, null, null, key);
+        return ApiResponse.ok(io.proxima.adapter.in.rest.common.PageResponse.of(audit.search(filter, page.toPageRequest()),
+                io.proxima.adapter.in.rest.audit.AuditLogResponse::from));
+    }
+
     @POST
     @Path("/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -63,6 +64,7 @@ public class AuditLogResource {
                                                            @QueryParam("resource_id") String resourceId,
                                                            @QueryParam("from") String from,
                                                            @QueryParam("to") String to,
+                                                           @QueryParam("api_key_id") String apiKeyId,
                                                            @BeanParam PageParams page) {
         List<FieldError> errors = new ArrayList<>();
         UUID user = null;
@@ -75,11 +77,24 @@ public class AuditLogResource {
         }
         Instant f = instant("from", from, false, errors);
         Instant t = instant("to", to, true, errors);
+        UUID key = uuid("api_key_id", apiKeyId, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        AuditFilter filter = new AuditFilter(user, blank(action), blank(resourceType), blank(resourceId), f, t);
+        AuditFilter filter = new AuditFilter(user, blank(action), blank(resourceType), blank(resourceId), f, t, key);
         return ApiResponse.ok(PageResponse.of(audit.search(filter, page.toPageRequest()), AuditLogResponse::from));
+    }
+
+    private static UUID uuid(String field, String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of(field, "validation.uuid", "must be a UUID"));
+            return null;
+        }
     }
 
     private static String blank(String s) {

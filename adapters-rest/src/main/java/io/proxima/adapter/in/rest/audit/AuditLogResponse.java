@@ -10,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditLog")
 public record AuditLogResponse(UUID id, UUID userId, UUID actorId, String action, String resourceType,
                                String resourceId, Map<String, Object> details, String ipAddress, String userAgent,
-                               String result, Instant createdAt) {
+                               String result, Instant createdAt, UUID apiKeyId, String apiKeyPrefix) {
 
     public static AuditLogResponse from(AuditRecord r) {
         return new AuditLogResponse(r.id(), r.userId(), r.actorId(), r.action(), r.resourceType(), r.resourceId(),
-                r.details(), r.ipAddress(), r.userAgent(), r.result().code(), r.createdAt());
+                r.details(), r.ipAddress(), r.userAgent(), r.result().code(), r.createdAt(), r.apiKeyId(), r.apiKeyPrefix());
     }
 }

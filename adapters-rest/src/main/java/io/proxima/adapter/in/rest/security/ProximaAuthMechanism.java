@@ -20,6 +20,7 @@ public class ProximaAuthMechanism implements HttpAuthenticationMechanism {
 
     public static final String API_KEY_HEADER = "X-API-Key";
     static final String USER_ID_KEY = "proxima.user_id";
+    static final String API_KEY_ID_KEY = "proxima.api_key_id";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -28,7 +29,13 @@ public class ProximaAuthMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         return identityProviderManager.authenticate(request)
-                .invoke(identity -> context.put(USER_ID_KEY, identity.getPrincipal().getName()));
+                .invoke(identity -> {
+                    context.put(USER_ID_KEY, identity.getPrincipal().getName());
+                    Object p = identity.getAttribute(ProximaIdentityProvider.PRINCIPAL_ATTRIBUTE);
+                    if (p instanceof io.proxima.application.user.port.in.AuthenticatedPrincipal ap && ap.apiKeyId() != null) {
+                        context.put(API_KEY_ID_KEY, ap.apiKeyId());
+                    }
+                });
     }
 
     static CredentialsRequest credentials(RoutingContext context) {

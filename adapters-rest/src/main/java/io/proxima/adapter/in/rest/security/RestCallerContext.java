@@ -31,6 +31,19 @@ public class RestCallerContext implements CallerContext {
         return request().map(rc -> rc.request().getHeader("User-Agent"));
     }
 
+    @Override
+    public Optional<UUID> apiKeyId() {
+        return request().map(rc -> (UUID) rc.get(ProximaAuthMechanism.API_KEY_ID_KEY));
+    }
+
+    /** A key's prefix is the start of the key itself, stored and shown in the key list (not secret). */
+    @Override
+    public Optional<String> apiKeyPrefix() {
+        return apiKeyId().flatMap(id -> request().map(rc -> rc.request().getHeader(ProximaAuthMechanism.API_KEY_HEADER)))
+                .filter(k -> k.length() >= io.proxima.domain.user.ApiKey.PREFIX_LENGTH)
+                .map(k -> k.substring(0, io.proxima.domain.user.ApiKey.PREFIX_LENGTH));
+    }
+
     private Optional<RoutingContext> request() {
         if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
             return Optional.empty();

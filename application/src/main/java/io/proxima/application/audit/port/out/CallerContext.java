@@ -14,4 +14,14 @@ public interface CallerContext {
     Optional<String> ipAddress();
 
     Optional<String> userAgent();
+
+    /** The API key the request authenticated with, if it did. */
+    default Optional<UUID> apiKeyId() {
+        return Optional.empty();
+    }
+
+    /** That key's public prefix (what the customer sees in the key list). */
+    default Optional<String> apiKeyPrefix() {
+        return Optional.empty();
+    }
 }
