@@ -83,8 +83,18 @@ class MonitoringCycleBench {
                 .append(String.format("%.0f", perSample)).append(" B/sample incl. indexes); at one sample a minute that is ")
                 .append(String.format("%.1f", perSample * 1440 * 1000 / 1e6)).append(" MB per 1 000 guests per day (raw, before roll-ups).\n");
 
-        // A 30-day history read of one guest, and the plan of its SQL.
-        UUID one = new UUID(0xABCDL, 1000 + guests / 2);
+        // A 30-day history read of one guest (30 days of hourly roll-ups planted), and the plan of its SQL.
+        UUID one;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            ResultSet pick = s.executeQuery("SELECT resource_id FROM metric_samples_1h WHERE resource_type = 'vm' LIMIT 1");
+            pick.next();
+            one = pick.getObject(1, UUID.class);
+            s.executeUpdate("INSERT INTO metric_samples_1h (resource_id, ts, resource_type, cpu, mem_used, mem_total, disk_used, "
+                    + "disk_total, net_in_rate, net_out_rate, samples) SELECT '" + one + "', g, 'vm', 20, 1, 2, 1, 2, 100, 50, 60 "
+                    + "FROM generate_series(date_trunc('hour', now()) - interval '30 days', date_trunc('hour', now()) - interval '2 hours', "
+                    + "interval '1 hour') g ON CONFLICT DO NOTHING");
+            s.execute("ANALYZE metric_samples_1h");
+        }
         long t0 = System.nanoTime();
         int points = metrics.history("vm", one, RrdTimeframe.MONTH).size();
         long ms = (System.nanoTime() - t0) / 1_000_000;
