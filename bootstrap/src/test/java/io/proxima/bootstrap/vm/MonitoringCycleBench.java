@@ -70,6 +70,8 @@ class MonitoringCycleBench {
         long samplesTotal = 0;
         for (int i = 0; i < 5; i++) {
             sim.resetCounts();
+            java.util.logging.Logger.getLogger("io.proxima.application.monitoring.service.MetricsCollectionService")
+                    .setLevel(java.util.logging.Level.FINE);
             Cycle c = collection.collect(base.plusSeconds(60L * i));
             samplesTotal += c.newSamples();
             out.append("| ").append(i + 1).append(" | ").append(sim.guestCount()).append(" | ").append(c.clusters()).append(" | ")
