@@ -157,7 +157,7 @@ public class MetricsCollectionService implements MetricsCollectionUseCase {
         long read = System.nanoTime();
         int inserted = writer.record(samples, counters);
         long stored = System.nanoTime();
-        writer.rollUp(at);
+        writer.rollUp(at, settings.interval());
         long ingested = System.nanoTime();
         LOG.fine(() -> String.format("metrics cycle %s: read %d ms, store %d ms, roll-up %d ms", at, (read - start) / 1_000_000,
                 (stored - read) / 1_000_000, (ingested - stored) / 1_000_000));
