@@ -154,9 +154,13 @@ public class MetricsCollectionService implements MetricsCollectionUseCase {
                         s.memTotal(), s.diskUsed(), s.diskTotal(), net == null ? 0.0 : net[0], net == null ? 0.0 : net[1]));
             }
         }
+        long read = System.nanoTime();
         int inserted = writer.record(samples, counters);
-        writer.rollUp(at);
+        long stored = System.nanoTime();
+        writer.rollUp(at, settings.interval());
         long ingested = System.nanoTime();
+        LOG.fine(() -> String.format("metrics cycle %s: read %d ms, store %d ms, roll-up %d ms", at, (read - start) / 1_000_000,
+                (stored - read) / 1_000_000, (ingested - stored) / 1_000_000));
         alerts.evaluate(samples, guests.stream().map(g -> new AlertEvaluationService.GuestState(g.row.proximaVmId(),
                 g.nodeId, g.row.status())).toList(), at);
         long evaluated = System.nanoTime();

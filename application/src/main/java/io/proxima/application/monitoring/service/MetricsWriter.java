@@ -28,10 +28,19 @@ public class MetricsWriter {
         return inserted;
     }
 
+    /**
+     * Keeps the open 5-minute bucket current every cycle; the hour is recomputed only in the first
+     * cycle of a new 5-minute bucket (once the previous one is final), together with the previous
+     * hour when that bucket closed it — a fifth of the work, hourly points at most 5 minutes behind.
+     */
     @Transactional
-    public void rollUp(Instant at) {
+    public void rollUp(Instant at, java.time.Duration interval) {
         store.rollUp(Resolution.FIVE_MINUTES, at, at.plusSeconds(1));
-        store.rollUp(Resolution.HOUR, at, at.plusSeconds(1));
+        Instant previous = at.minus(interval);
+        long bucket = Resolution.FIVE_MINUTES.seconds();
+        if (Math.floorDiv(previous.getEpochSecond(), bucket) != Math.floorDiv(at.getEpochSecond(), bucket)) {
+            store.rollUp(Resolution.HOUR, previous, at.plusSeconds(1));
+        }
     }
 
     @Transactional

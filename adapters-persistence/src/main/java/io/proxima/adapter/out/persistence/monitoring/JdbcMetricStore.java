@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Types;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,24 +50,54 @@ public class JdbcMetricStore implements MetricStore {
         if (ids.isEmpty()) {
             return out;
         }
-        // One round trip for the fleet: the ids travel as one array parameter.
-        for (Counters c : sql.list("SELECT resource_id, ts, net_in, net_out FROM metric_counters WHERE resource_id = ANY (?::uuid[])",
-                rs -> new Counters(Sql.uuid(rs, "resource_id"), Sql.instant(rs, "ts"), rs.getLong("net_in"), rs.getLong("net_out")),
-                "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")) {
-            out.put(c.resourceId(), c);
+        // One round trip for the fleet: the ids travel as one array, joined as a relation (a
+        // "= ANY(array)" filter would re-parse the whole array for every row of the table).
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT m.resource_id, m.ts, m.net_in, m.net_out FROM unnest(?::text[]::uuid[]) AS u(id) "
+                        + "JOIN metric_counters m ON m.resource_id = u.id")) {
+            ps.setArray(1, texts(c, ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Counters k = new Counters(Sql.uuid(rs, "resource_id"), Sql.instant(rs, "ts"), rs.getLong("net_in"),
+                            rs.getLong("net_out"));
+                    out.put(k.resourceId(), k);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MonitoringStoreException(e);
         }
         return out;
     }
 
     @Override
     public void saveCounters(List<Counters> counters) {
-        List<Object[]> rows = new ArrayList<>(counters.size());
-        for (Counters c : counters) {
-            rows.add(new Object[] {c.resourceId(), c.at(), c.netIn(), c.netOut()});
+        if (counters.isEmpty()) {
+            return;
         }
-        sql.batch("INSERT INTO metric_counters (resource_id, ts, net_in, net_out) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (resource_id) DO UPDATE SET ts = EXCLUDED.ts, net_in = EXCLUDED.net_in, net_out = EXCLUDED.net_out "
-                + "WHERE metric_counters.ts < EXCLUDED.ts", rows);
+        int n = counters.size();
+        Object[] ids = new Object[n];
+        Object[] ts = new Object[n];
+        Object[] in = new Object[n];
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Counters c = counters.get(i);
+            ids[i] = c.resourceId();
+            ts[i] = c.at();
+            in[i] = c.netIn();
+            out[i] = c.netOut();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO metric_counters (resource_id, ts, net_in, net_out) SELECT * FROM unnest(?::text[]::uuid[], "
+                        + "?::text[]::timestamptz[], ?::text[]::int8[], ?::text[]::int8[]) ON CONFLICT (resource_id) DO UPDATE SET ts = EXCLUDED.ts, "
+                        + "net_in = EXCLUDED.net_in, net_out = EXCLUDED.net_out WHERE metric_counters.ts < EXCLUDED.ts")) {
+            ps.setArray(1, texts(c, ids));
+            ps.setArray(2, texts(c, ts));
+            ps.setArray(3, texts(c, in));
+            ps.setArray(4, texts(c, out));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new MonitoringStoreException(e);
+        }
     }
 
     @Override
@@ -80,39 +108,63 @@ public class JdbcMetricStore implements MetricStore {
         TreeSet<LocalDate> days = new TreeSet<>();
         samples.forEach(s -> days.add(LocalDate.ofInstant(s.at(), ZoneOffset.UTC)));
         days.forEach(this::ensurePartition);
-        // One batch (one round trip per few thousand rows); the update counts say which rows were new.
+        // One statement for the whole cycle: the columns travel as arrays and unnest() turns them
+        // into rows (a JDBC batch costs a round trip per row without reWriteBatchedInserts).
+        int n = samples.size();
+        Object[] ids = new Object[n];
+        Object[] types = new Object[n];
+        Object[] nodes = new Object[n];
+        Object[] cpu = new Object[n];
+        Object[] memUsed = new Object[n];
+        Object[] memTotal = new Object[n];
+        Object[] diskUsed = new Object[n];
+        Object[] diskTotal = new Object[n];
+        Object[] netIn = new Object[n];
+        Object[] netOut = new Object[n];
+        Object[] ts = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Sample s = samples.get(i);
+            ids[i] = s.resourceId();
+            ts[i] = s.at();
+            types[i] = s.resourceType();
+            nodes[i] = s.nodeId();
+            cpu[i] = s.cpu();
+            memUsed[i] = s.memUsed();
+            memTotal[i] = s.memTotal();
+            diskUsed[i] = s.diskUsed();
+            diskTotal[i] = s.diskTotal();
+            netIn[i] = s.netInRate();
+            netOut[i] = s.netOutRate();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO metric_samples_raw (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Sample s : samples) {
-                ps.setObject(1, s.resourceId(), Types.OTHER);
-                ps.setObject(2, s.at().atOffset(ZoneOffset.UTC));
-                ps.setString(3, s.resourceType());
-                ps.setObject(4, s.nodeId(), Types.OTHER);
-                setDouble(ps, 5, s.cpu());
-                ps.setLong(6, s.memUsed());
-                ps.setLong(7, s.memTotal());
-                ps.setLong(8, s.diskUsed());
-                ps.setLong(9, s.diskTotal());
-                setDouble(ps, 10, s.netInRate());
-                setDouble(ps, 11, s.netOutRate());
-                ps.addBatch();
-            }
-            int inserted = 0;
-            for (int n : ps.executeBatch()) {
-                inserted += n > 0 || n == Statement.SUCCESS_NO_INFO ? 1 : 0;
-            }
-            return inserted;
+                "INSERT INTO metric_samples_raw (" + COLUMNS + ") SELECT * FROM unnest(?::text[]::uuid[], "
+                        + "?::text[]::timestamptz[], ?::text[], ?::text[]::uuid[], ?::text[]::float8[], ?::text[]::int8[], "
+                        + "?::text[]::int8[], ?::text[]::int8[], ?::text[]::int8[], ?::text[]::float8[], ?::text[]::float8[]) "
+                        + "ON CONFLICT DO NOTHING")) {
+            ps.setArray(1, texts(c, ids));
+            ps.setArray(2, texts(c, ts));
+            ps.setArray(3, texts(c, types));
+            ps.setArray(4, texts(c, nodes));
+            ps.setArray(5, texts(c, cpu));
+            ps.setArray(6, texts(c, memUsed));
+            ps.setArray(7, texts(c, memTotal));
+            ps.setArray(8, texts(c, diskUsed));
+            ps.setArray(9, texts(c, diskTotal));
+            ps.setArray(10, texts(c, netIn));
+            ps.setArray(11, texts(c, netOut));
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new MonitoringStoreException(e);
         }
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
+    /** Arrays travel as text[] and are cast in SQL ({@code ?::uuid[]} ...): one encoding for every column type. */
+    private static java.sql.Array texts(Connection c, Object[] values) throws SQLException {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] == null ? null : values[i].toString();
         }
+        return c.createArrayOf("text", out);
     }
 
     /** A database failure of the metrics store (infrastructure: the API answers 500/503, never the SQL). */
