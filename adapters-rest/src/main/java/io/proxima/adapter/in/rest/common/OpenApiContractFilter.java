@@ -225,7 +225,7 @@ public class OpenApiContractFilter implements OASFilter {
         openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("Access token from POST /api/v1/auth/login: an RS256 JWT (RFC 7519) issued and "
-                        + "checked per RFC 8725 (fixed algorithm, issuer, expiry); 1 h, renew with /auth/refresh"));
+                        + "checked per RFC8725 (fixed algorithm, issuer, expiry); 1 h, renew with /auth/refresh"));
         openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("API key (Account > API keys); scope `read` for GET, `write` for the rest"));
