@@ -94,7 +94,8 @@ public class OpenApiContractFilter implements OASFilter {
                 applyErrors(op, e.getKey(), path.getKey(), secured);
                 if (path.getKey().startsWith("/api/")) {
                     op.getResponses().getAPIResponses().forEach((code, response) -> {
-                        if (code.startsWith("2") || code.equals("429")) {
+                        // Sent on every /api/ answer that passed the limiter, errors included.
+                        if (code.startsWith("2") || code.startsWith("4")) {
                             RATE_LIMIT_HEADERS.forEach(h -> response.addHeader(h,
                                     OASFactory.createHeader().ref("#/components/headers/" + h)));
                         }
@@ -223,7 +224,8 @@ public class OpenApiContractFilter implements OASFilter {
     private static void addSecuritySchemes(OpenAPI openAPI) {
         openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("Access token from POST /api/v1/auth/login (1 h; renew with /auth/refresh)"));
+                .description("Access token from POST /api/v1/auth/login: an RS256 JWT (RFC 7519) issued and "
+                        + "checked per RFC8725 (fixed algorithm, issuer, expiry); 1 h, renew with /auth/refresh"));
         openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("API key (Account > API keys); scope `read` for GET, `write` for the rest"));
@@ -257,10 +259,16 @@ public class OpenApiContractFilter implements OASFilter {
             op.setSecurity(new ArrayList<>());
             return false;
         }
+        // Scopes are for OAuth schemes; the roles go to x-roles (and the description) instead.
         List<SecurityRequirement> requirements = new ArrayList<>();
-        requirements.add(OASFactory.createSecurityRequirement().addScheme(BEARER, new ArrayList<>(roles)));
-        requirements.add(OASFactory.createSecurityRequirement().addScheme(API_KEY, new ArrayList<>(roles)));
+        requirements.add(OASFactory.createSecurityRequirement().addScheme(BEARER, new ArrayList<>()));
+        requirements.add(OASFactory.createSecurityRequirement().addScheme(API_KEY, new ArrayList<>()));
         op.setSecurity(requirements);
+        if (!roles.isEmpty()) {
+            op.addExtension("x-roles", new ArrayList<>(roles));
+            String note = "Roles: " + String.join(", ", roles) + ".";
+            op.setDescription(op.getDescription() == null ? note : op.getDescription() + "\n\n" + note);
+        }
         return true;
     }
 
@@ -313,8 +321,13 @@ public class OpenApiContractFilter implements OASFilter {
             }
             if (code.equals("429")) {
                 r.addHeader("Retry-After", OASFactory.createHeader().description("Seconds until a retry may succeed")
-                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                                .minimum(java.math.BigDecimal.ZERO)));
             }
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse()
+                    .description("Internal error (50001); quote request_id to support").content(envelope()));
         }
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(OASFactory.createAPIResponse()
@@ -340,7 +353,7 @@ public class OpenApiContractFilter implements OASFilter {
         text.put("X-RateLimit-Reset", "Seconds until the window resets");
         text.forEach((name, description) -> {
             Header h = OASFactory.createHeader().description(description)
-                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int64").minimum(
                             java.math.BigDecimal.ZERO));
             openAPI.getComponents().addHeader(name, h);
         });
@@ -410,7 +423,8 @@ public class OpenApiContractFilter implements OASFilter {
         openAPI.getComponents().addSchema(EMPTY_ENVELOPE_SCHEMA, OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("Success envelope without data (e.g. after a delete)")
-                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(200)).maximum(java.math.BigDecimal.valueOf(299)))
                 .addProperty("message", string("Human-readable summary"))
                 .addProperty("data", OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL)))
                 .required(List.of("code", "message")));
@@ -419,7 +433,8 @@ public class OpenApiContractFilter implements OASFilter {
             openAPI.getComponents().addSchema(ERROR_SCHEMA, OASFactory.createSchema()
                     .type(List.of(Schema.SchemaType.OBJECT))
                     .description("Error envelope (SPEC section 2)")
-                    .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                    .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                            .minimum(java.math.BigDecimal.valueOf(40000)).maximum(java.math.BigDecimal.valueOf(59999))
                             .description("Application error code, e.g. 40401, 42201"))
                     .addProperty("message", string("Message in the caller's language (Accept-Language: en, zh)"))
                     .addProperty("details", OASFactory.createSchema()

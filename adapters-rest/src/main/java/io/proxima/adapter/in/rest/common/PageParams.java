@@ -18,12 +18,12 @@ public class PageParams {
 
     @QueryParam("page")
     @Parameter(description = "Page number, from 1", example = "1",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483647"))
     String page;
 
     @QueryParam("per_page")
     @Parameter(description = "Items per page, 1 to 100 (default 20)", example = "20",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_PER_PAGE,
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + PageRequest.MAX_PER_PAGE,
                     defaultValue = "" + PageRequest.DEFAULT_PER_PAGE))
     String perPage;
 
