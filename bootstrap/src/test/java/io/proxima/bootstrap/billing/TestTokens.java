@@ -36,24 +36,25 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         Role role = roles.length == 0 ? Role.USER : Role.valueOf(roles[0].toUpperCase(Locale.ROOT));
         ensureUser(user, role);
         Instant now = Instant.now();
-        // Access tokens are accepted only for a live session: give each token a session family.
+        // Tokens must belong to an existing session family (issue 11), as a login would create it.
         UUID family = UUID.randomUUID();
-        ensureSession(family, user);
+        createFamily(family, user);
         TokenIssuer issuer = Arc.container().instance(TokenIssuer.class).get();
         return "Bearer " + issuer.sign(new TokenIssuer.AccessClaims(UUID.randomUUID(), new UserId(user),
                 "t" + user.toString().substring(0, 8), role, family, now, now.plus(Duration.ofHours(1))));
     }
 
-    private static void ensureSession(UUID family, UUID user) {
+    private static void createFamily(UUID family, UUID user) {
         AgroalDataSource ds = Arc.container().instance(AgroalDataSource.class).get();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO refresh_token_families (id, user_id, created_at) VALUES (?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO refresh_token_families (id, user_id, created_at) VALUES (?, ?, ?)")) {
             ps.setObject(1, family);
             ps.setObject(2, user);
             ps.setTimestamp(3, Timestamp.from(Instant.now()));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test session for " + user, e);
+            throw new IllegalStateException("cannot create a session for test user " + user, e);
         }
     }
 
