@@ -44,6 +44,12 @@ public class AccountChangeSqlRepository implements AccountChangeRepository {
     }
 
     @Override
+    public int purgeExpired(Instant before) {
+        return em().createNativeQuery("DELETE FROM account_change_undo WHERE expires_at < ?1").setParameter(1, before)
+                .executeUpdate();
+    }
+
+    @Override
     public int consumeAll(UserId userId, Instant now) {
         return em().createNativeQuery("UPDATE account_change_undo SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL")
                 .setParameter(1, userId.value()).setParameter(2, now).executeUpdate();

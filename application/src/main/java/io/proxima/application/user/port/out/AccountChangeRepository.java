@@ -19,4 +19,9 @@ public interface AccountChangeRepository {
 
     /** Uses up every other open token of the user (after an undo, later changes' tokens must not undo it). */
     int consumeAll(UserId userId, Instant now);
+
+    /** Forgets undo tokens that expired before {@code before} (housekeeping); returns how many. */
+    default int purgeExpired(Instant before) {
+        return 0;
+    }
 }
