@@ -279,6 +279,15 @@ class BillingApiTest {
                     .body("data.lines.find { it.vm_id == '" + a + "' }.period_end", is("2034-04-01T00:00:00Z"))
                     .body("data.lines.find { it.vm_id == '" + b + "' }.period_start", is("2034-03-31T22:00:00Z"));
             user(UUID.randomUUID()).when().get("/api/v1/billing/invoices/" + id).then().statusCode(404);
+            // The printable statement, in the account's language.
+            String html = user(u).when().get("/api/v1/billing/invoices/" + id + "/html").then().statusCode(200)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html")).extract().asString();
+            assertThat(html).contains("Monthly statement", "2034-03-01", "3.00", "2034-03-31 21:00 UTC", "16.00");
+            user(u).contentType("application/json").body("{\"language\":\"zh\"}").when().put("/api/v1/account/profile")
+                    .then().statusCode(200);
+            assertThat(user(u).when().get("/api/v1/billing/invoices/" + id + "/html").then().statusCode(200).extract().asString())
+                    .contains("月度账单", "期末余额");
+            user(UUID.randomUUID()).when().get("/api/v1/billing/invoices/" + id + "/html").then().statusCode(404);
         } finally {
             metering.stop(a, clock.now());
             metering.stop(b, clock.now());

@@ -121,4 +121,74 @@ public class BillingResource {
     public ApiResponse<InvoiceResponse> invoice(@PathParam("id") String id) {
         return ApiResponse.ok(InvoiceResponse.from(queries.invoice(Params.pathId(id, "invoice"), caller.id(), caller.isAdmin())));
     }
+
+    @Inject
+    io.proxima.application.user.port.in.AccountUseCase accounts;
+
+    @Inject
+    io.proxima.adapter.in.rest.common.Messages messages;
+
+    /**
+     * The statement as a printable HTML page in the customer's language (the account's language,
+     * whoever asks): print it or save it as PDF from the browser. Everything shown is escaped.
+     */
+    @GET
+    @Path("invoices/{id}/html")
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.TEXT_HTML + "; charset=utf-8")
+    @Operation(summary = "One monthly statement as a printable HTML document in the customer's language")
+    public String invoiceHtml(@PathParam("id") String id) {
+        var d = queries.invoice(Params.pathId(id, "invoice"), caller.id(), caller.isAdmin());
+        var s = d.summary();
+        java.util.Locale locale = "zh".equals(accounts.profile(new io.proxima.domain.user.UserId(s.ownerId())).language().code())
+                ? io.proxima.adapter.in.rest.common.Messages.CHINESE : java.util.Locale.ENGLISH;
+        java.util.function.Function<String, String> t = key -> esc(messages.get(locale, "statement." + key, key));
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC);
+        StringBuilder h = new StringBuilder(4096);
+        h.append("<!DOCTYPE html><html lang=\"").append(locale.getLanguage()).append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(t.apply("title")).append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;"
+                        + "width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}td.n,th.n{text-align:right}"
+                        + "@media print{body{margin:0}}</style></head><body>");
+        h.append("<h1>").append(t.apply("title")).append("</h1><p>").append(t.apply("period")).append(": ")
+                .append(day.format(s.periodStart())).append(" – ").append(day.format(s.periodEnd().minusSeconds(1)))
+                .append(" · ").append(esc(s.closingBalance().currencyCode())).append("</p>");
+        h.append("<table><tr><th>").append(t.apply("opening")).append("</th><td class=\"n\">").append(s.openingBalance().toPlainString())
+                .append("</td></tr><tr><th>").append(t.apply("recharges")).append("</th><td class=\"n\">").append(s.recharges().toPlainString())
+                .append("</td></tr><tr><th>").append(t.apply("charges")).append("</th><td class=\"n\">").append(s.charges().toPlainString())
+                .append("</td></tr><tr><th>").append(t.apply("refunds")).append("</th><td class=\"n\">").append(s.refunds().toPlainString())
+                .append("</td></tr><tr><th>").append(t.apply("adjustments")).append("</th><td class=\"n\">").append(s.adjustments().toPlainString())
+                .append("</td></tr><tr><th>").append(t.apply("closing")).append("</th><td class=\"n\">").append(s.closingBalance().toPlainString())
+                .append("</td></tr></table>");
+        h.append("<h2>").append(t.apply("lines")).append("</h2><table><tr><th>").append(t.apply("vm")).append("</th><th>")
+                .append(t.apply("hours_covered")).append("</th><th class=\"n\">").append(t.apply("hours")).append("</th><th class=\"n\">")
+                .append(t.apply("amount")).append("</th></tr>");
+        for (var l : d.lines()) {
+            h.append("<tr><td>").append(esc(l.description())).append("</td><td>")
+                    .append(l.periodStart() == null ? "" : hour.format(l.periodStart()) + " – " + hour.format(l.periodEnd()))
+                    .append("</td><td class=\"n\">").append(l.hours()).append("</td><td class=\"n\">").append(l.amount().toPlainString())
+                    .append("</td></tr>");
+        }
+        h.append("</table></body></html>");
+        return h.toString();
+    }
+
+    /** HTML-escapes text that came from users (hostnames) or translations. */
+    static String esc(String v) {
+        if (v == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(v.length());
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
 }
