@@ -41,12 +41,26 @@ public class QuarkusMailerAdapter implements Mailer {
         Properties texts = templates.getOrDefault(mail.language(), templates.get("en"));
         String subject = text(texts, mail.template() + ".subject", mail.params());
         String body = text(texts, mail.template() + ".body", mail.params());
-        // No retry here: pooled connections are dropped before the server's idle timeout
-        // (quarkus.mailer.keep-alive-timeout), and a failed send is logged, not hidden.
+        // A 4xx reply is SMTP's "try again later" (RFC 5321 4.2.1): the relay accepted nothing, so
+        // sending again, as every MTA does, cannot duplicate the mail. 5xx and other errors are final.
         mailer.send(Mail.withText(mail.to(), subject, body))
+                .onFailure(QuarkusMailerAdapter::transientReply).retry()
+                .withBackOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8)).atMost(3)
                 .subscribe().with(
                         ok -> LOG.debugf("mail %s sent", mail.template()),
                         failure -> LOG.warnf("mail %s could not be sent: %s", mail.template(), failure.getMessage()));
+    }
+
+    private static final java.util.regex.Pattern TRANSIENT_REPLY = java.util.regex.Pattern.compile("error response: 4\\d\\d\\b");
+
+    /** Whether the relay answered with a transient (4xx) reply. */
+    static boolean transientReply(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && TRANSIENT_REPLY.matcher(t.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(Properties texts, String key, Map<String, String> params) {
