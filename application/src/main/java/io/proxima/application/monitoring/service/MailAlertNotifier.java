@@ -54,7 +54,13 @@ public class MailAlertNotifier implements AlertNotifier {
     private void send(String template, Alert a) {
         List<User> to;
         if (a.ownerId() != null) {
-            to = List.of(users.get(SYSTEM, new UserId(a.ownerId())));
+            try {
+                to = List.of(users.get(SYSTEM, new UserId(a.ownerId())));
+            } catch (io.proxima.domain.shared.NotFoundException ownerGone) {
+                // The owner's account is gone (deleted while its VM row remains): nobody to mail, and
+                // that must not abort the alert or the other alerts of the cycle.
+                return;
+            }
         } else {
             to = users.list(new UserSearch(Role.ADMIN, UserStatus.ACTIVE, null, null), new PageRequest(1, 20)).items();
         }
