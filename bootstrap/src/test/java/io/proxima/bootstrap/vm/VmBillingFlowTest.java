@@ -96,7 +96,9 @@ class VmBillingFlowTest {
         jobs.dispatch();
         owner.as().get("/api/v1/vms/" + vmId).then().body("data.status", is("suspended"));
         owner.as().get("/api/v1/vms/" + vmId + "/stats").then().body("data.status", is("suspended"));
-        assertThat(IdentityApi.mailCount(owner.email())).isGreaterThanOrEqualTo(1);
+        // The suspension notice goes out after commit, asynchronously: wait for it to arrive.
+        org.awaitility.Awaitility.await("suspension notice").atMost(Duration.ofSeconds(60))
+                .until(() -> IdentityApi.mailCount(owner.email()) >= 1);
 
         // Suspended: no further charges, and the customer cannot start it.
         clock.advance(Duration.ofHours(3));
