@@ -178,7 +178,7 @@ class WebhookDeliveryTest {
 
         @Override
         public Page<Endpoint> endpoints(UUID ownerId, PageRequest page) {
-            throw new UnsupportedOperationException();
+            return page(endpoints.values().stream().filter(e -> ownerId == null || ownerId.equals(e.ownerId())).toList(), page);
         }
 
         @Override
@@ -193,7 +193,7 @@ class WebhookDeliveryTest {
 
         @Override
         public Page<Delivery> deliveries(UUID endpointId, PageRequest page) {
-            throw new UnsupportedOperationException();
+            return page(rows.values().stream().filter(d -> d.endpointId().equals(endpointId)).toList(), page);
         }
 
         @Override
@@ -208,7 +208,14 @@ class WebhookDeliveryTest {
 
         @Override
         public void redeliver(UUID deliveryId, Instant now) {
-            throw new UnsupportedOperationException();
+            Delivery d = rows.get(deliveryId);
+            rows.put(d.id(), new Delivery(d.id(), d.eventId(), d.endpointId(), d.eventType(), d.payload(), "pending", d.attempts(),
+                    now, d.lastStatusCode(), d.lastError(), d.createdAt(), null));
+        }
+
+        private static <T> Page<T> page(List<T> all, PageRequest page) {
+            List<T> items = all.stream().skip(page.offset()).limit(page.perPage()).toList();
+            return new Page<>(items, page, all.size());
         }
     }
 }
